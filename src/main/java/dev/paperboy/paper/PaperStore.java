@@ -1,0 +1,305 @@
+package dev.paperboy.paper;
+
+import dev.paperboy.storage.Database;
+import dev.paperboy.storage.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** All SQL about papers. Upserts are keyed on the versionless arXiv id. */
+public final class PaperStore {
+
+  /** How a feed is ordered. Ties are always broken by id so pages are stable. */
+  public enum Order {
+    UPVOTES("upvotes DESC, id DESC"),
+    PUBLISHED("COALESCE(published, daily_date) DESC, id DESC");
+
+    private final String sql;
+
+    Order(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /** What an upsert did, and which ids it created or changed. */
+  public record UpsertResult(int created, int updated, int unchanged, List<String> changedIds) {}
+
+  private static final int LOOKUP_CHUNK = 500;
+  private static final String COLUMNS =
+      "id, version, title, abstract, authors, categories, published, updated, daily_date, upvotes,"
+          + " num_comments, org_name, org_fullname, org_avatar, github_repo, github_stars,"
+          + " project_page, ai_summary, ai_keywords, arxiv_comment, journal_ref, doi, submitted_by,"
+          + " sources";
+  private static final String UPSERT =
+      "INSERT INTO papers ("
+          + COLUMNS
+          + ", first_imported_at, last_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT(id) DO UPDATE SET version=excluded.version, title=excluded.title,"
+          + " abstract=excluded.abstract, authors=excluded.authors,"
+          + " categories=excluded.categories, published=excluded.published,"
+          + " updated=excluded.updated, daily_date=excluded.daily_date,"
+          + " upvotes=excluded.upvotes, num_comments=excluded.num_comments,"
+          + " org_name=excluded.org_name, org_fullname=excluded.org_fullname,"
+          + " org_avatar=excluded.org_avatar, github_repo=excluded.github_repo,"
+          + " github_stars=excluded.github_stars, project_page=excluded.project_page,"
+          + " ai_summary=excluded.ai_summary, ai_keywords=excluded.ai_keywords,"
+          + " arxiv_comment=excluded.arxiv_comment, journal_ref=excluded.journal_ref,"
+          + " doi=excluded.doi, submitted_by=excluded.submitted_by, sources=excluded.sources,"
+          + " last_changed_at=excluded.last_changed_at";
+
+  private final Database db;
+
+  public PaperStore(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Merges each paper into what is stored (see {@link Paper#mergedWith}) and writes only the rows
+   * that change, in one transaction. Ids must be unique within the batch.
+   */
+  public UpsertResult upsert(Collection<Paper> batch) {
+    if (batch.isEmpty()) {
+      return new UpsertResult(0, 0, 0, List.of());
+    }
+    try (Connection c = db.connection()) {
+      c.setAutoCommit(false);
+      try {
+        Map<String, Paper> existing = findAll(c, batch.stream().map(Paper::id).toList());
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<String> changed = new ArrayList<>();
+        String now = Instant.now().toString();
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+          for (Paper incoming : batch) {
+            Paper old = existing.get(incoming.id());
+            Paper merged = old == null ? incoming : old.mergedWith(incoming);
+            if (merged.equals(old)) {
+              unchanged++;
+              continue;
+            }
+            if (old == null) {
+              created++;
+            } else {
+              updated++;
+            }
+            changed.add(merged.id());
+            bind(ps, merged, now);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        c.commit();
+        return new UpsertResult(created, updated, unchanged, changed);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("upsert of " + batch.size() + " papers failed: " + e, e);
+    }
+  }
+
+  public Optional<Paper> find(String id) {
+    return query("SELECT " + COLUMNS + " FROM papers WHERE id = ?", List.of(id)).stream()
+        .findFirst();
+  }
+
+  /** Papers whose Daily Papers day lies in {@code [from, to]}, in the given order. */
+  public List<Paper> feed(LocalDate from, LocalDate to, Order order, int offset, int limit) {
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM papers WHERE daily_date BETWEEN ? AND ? ORDER BY "
+            + order.sql
+            + " LIMIT ? OFFSET ?",
+        List.of(from.toString(), to.toString(), limit, offset));
+  }
+
+  public int count(LocalDate from, LocalDate to) {
+    return intQuery(
+        "SELECT COUNT(*) FROM papers WHERE daily_date BETWEEN ? AND ?",
+        List.of(from.toString(), to.toString()));
+  }
+
+  public int countAll() {
+    return intQuery("SELECT COUNT(*) FROM papers", List.of());
+  }
+
+  public Optional<LocalDate> latestDay() {
+    return dayQuery("SELECT MAX(daily_date) FROM papers", List.of());
+  }
+
+  /** The closest earlier day that has papers. */
+  public Optional<LocalDate> dayBefore(LocalDate day) {
+    return dayQuery(
+        "SELECT MAX(daily_date) FROM papers WHERE daily_date < ?", List.of(day.toString()));
+  }
+
+  /** The closest later day that has papers. */
+  public Optional<LocalDate> dayAfter(LocalDate day) {
+    return dayQuery(
+        "SELECT MIN(daily_date) FROM papers WHERE daily_date > ?", List.of(day.toString()));
+  }
+
+  private Map<String, Paper> findAll(Connection c, List<String> ids) throws SQLException {
+    Map<String, Paper> out = new HashMap<>();
+    for (int i = 0; i < ids.size(); i += LOOKUP_CHUNK) {
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + LOOKUP_CHUNK));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT " + COLUMNS + " FROM papers WHERE id IN (" + marks + ")")) {
+        for (int j = 0; j < chunk.size(); j++) {
+          ps.setString(j + 1, chunk.get(j));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Paper p = read(rs);
+            out.put(p.id(), p);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Paper> query(String sql, List<?> params) {
+    try (Connection c = db.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bindAll(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Paper> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("query failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  private int intQuery(String sql, List<?> params) {
+    try (Connection c = db.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bindAll(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("query failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<LocalDate> dayQuery(String sql, List<?> params) {
+    try (Connection c = db.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bindAll(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        String day = rs.next() ? rs.getString(1) : null;
+        return Optional.ofNullable(day).map(LocalDate::parse);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("query failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void bindAll(PreparedStatement ps, List<?> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Paper p, String now) throws SQLException {
+    int i = 1;
+    ps.setString(i++, p.id());
+    ps.setInt(i++, p.version());
+    ps.setString(i++, p.title());
+    ps.setString(i++, p.abstractText());
+    ps.setString(i++, String.join("\n", p.authors()));
+    ps.setString(i++, String.join(" ", p.categories()));
+    ps.setString(i++, p.published() == null ? null : p.published().toString());
+    ps.setString(i++, p.updated() == null ? null : p.updated().toString());
+    ps.setString(i++, p.dailyDate() == null ? null : p.dailyDate().toString());
+    ps.setInt(i++, p.upvotes());
+    ps.setInt(i++, p.numComments());
+    Organization org = p.organization();
+    ps.setString(i++, org == null ? null : org.name());
+    ps.setString(i++, org == null ? null : org.fullname());
+    ps.setString(i++, org == null ? null : org.avatar());
+    ps.setString(i++, p.githubRepo());
+    if (p.githubStars() == null) {
+      ps.setNull(i++, Types.INTEGER);
+    } else {
+      ps.setInt(i++, p.githubStars());
+    }
+    ps.setString(i++, p.projectPage());
+    ps.setString(i++, p.aiSummary());
+    ps.setString(i++, String.join("\n", p.aiKeywords()));
+    ps.setString(i++, p.comment());
+    ps.setString(i++, p.journalRef());
+    ps.setString(i++, p.doi());
+    ps.setString(i++, p.submittedBy());
+    ps.setString(i++, String.join(",", p.sources().stream().map(Source::key).sorted().toList()));
+    ps.setString(i++, now);
+    ps.setString(i, now);
+  }
+
+  private static Paper read(ResultSet rs) throws SQLException {
+    String orgName = rs.getString("org_name");
+    Organization org =
+        orgName == null
+            ? null
+            : new Organization(orgName, rs.getString("org_fullname"), rs.getString("org_avatar"));
+    int stars = rs.getInt("github_stars");
+    Integer githubStars = rs.wasNull() ? null : stars;
+    Set<Source> sources = EnumSet.noneOf(Source.class);
+    for (String key : split(rs.getString("sources"), ",")) {
+      sources.add(Source.fromKey(key));
+    }
+    return new Paper(
+        rs.getString("id"),
+        rs.getInt("version"),
+        rs.getString("title"),
+        rs.getString("abstract"),
+        split(rs.getString("authors"), "\n"),
+        split(rs.getString("categories"), " "),
+        instant(rs.getString("published")),
+        instant(rs.getString("updated")),
+        Optional.ofNullable(rs.getString("daily_date")).map(LocalDate::parse).orElse(null),
+        rs.getInt("upvotes"),
+        rs.getInt("num_comments"),
+        org,
+        rs.getString("github_repo"),
+        githubStars,
+        rs.getString("project_page"),
+        rs.getString("ai_summary"),
+        split(rs.getString("ai_keywords"), "\n"),
+        rs.getString("arxiv_comment"),
+        rs.getString("journal_ref"),
+        rs.getString("doi"),
+        rs.getString("submitted_by"),
+        sources);
+  }
+
+  private static List<String> split(String joined, String sep) {
+    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(sep, -1));
+  }
+
+  private static Instant instant(String s) {
+    return s == null ? null : Instant.parse(s);
+  }
+}

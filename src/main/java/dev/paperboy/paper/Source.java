@@ -1,0 +1,33 @@
+package dev.paperboy.paper;
+
+import java.util.Locale;
+
+/** Where a paper record came from. Only Daily Papers data carries community counts. */
+public enum Source {
+  HF_DAILY("hf-daily"),
+  ARXIV_LISTING("arxiv-listing"),
+  KAGGLE_SNAPSHOT("kaggle-snapshot");
+
+  private final String key;
+
+  Source(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public boolean carriesCommunityCounts() {
+    return this == HF_DAILY;
+  }
+
+  public static Source fromKey(String key) {
+    for (Source s : values()) {
+      if (s.key.equals(key.toLowerCase(Locale.ROOT))) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown source: " + key);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.paperboy.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The embedded SQLite database: one file, write-ahead logging so readers never wait for the
+ * importer, and the schema brought up to date by {@link Migrations} when it opens.
+ */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource pool;
+  private final Path file;
+
+  private Database(Path file, HikariDataSource pool) {
+    this.file = file;
+    this.pool = pool;
+  }
+
+  /** Opens (creating if needed) the SQLite file and applies pending migrations. */
+  public static Database open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory for " + file, e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    config.setPoolName("paperboy-sqlite");
+    config.setMaximumPoolSize(4);
+    config.setConnectionInitSql(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            + " PRAGMA busy_timeout=10000;");
+    HikariDataSource pool = new HikariDataSource(config);
+    Database db = new Database(file, pool);
+    try (Connection c = pool.getConnection()) {
+      // journal_mode is persistent and must be set outside the init batch to take effect at once
+      c.createStatement().execute("PRAGMA journal_mode=WAL");
+      Migrations.apply(c);
+    } catch (SQLException e) {
+      pool.close();
+      throw new StorageException("cannot open database " + file + ": " + e.getMessage(), e);
+    }
+    return db;
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.paperboy.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} on the class path, listed in
+ * {@code db/migration/index.txt}, each applied once in its own transaction and recorded in {@code
+ * schema_version}.
+ */
+public final class Migrations {
+
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+  private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.sql");
+
+  private Migrations() {}
+
+  record Migration(int version, String name, String sql) {}
+
+  public static void apply(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT"
+              + " NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+    }
+    int current = currentVersion(c);
+    for (Migration m : load()) {
+      if (m.version() <= current) {
+        continue;
+      }
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        for (String statement : m.sql().split(";\\s*\\n")) {
+          if (!statement.isBlank()) {
+            st.execute(statement);
+          }
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement("INSERT INTO schema_version(version, name) VALUES (?, ?)")) {
+          ps.setInt(1, m.version());
+          ps.setString(2, m.name());
+          ps.executeUpdate();
+        }
+        c.commit();
+        log.info("Applied schema migration V{} {}", m.version(), m.name());
+      } catch (SQLException e) {
+        c.rollback();
+        throw new SQLException("migration V" + m.version() + " failed: " + e.getMessage(), e);
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
+  static int currentVersion(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  static List<Migration> load() {
+    List<Migration> out = new ArrayList<>();
+    for (String file : read("db/migration/index.txt").split("\\R")) {
+      if (file.isBlank()) {
+        continue;
+      }
+      Matcher m = NAME.matcher(file.strip());
+      if (!m.matches()) {
+        throw new IllegalStateException("badly named migration: " + file);
+      }
+      out.add(
+          new Migration(
+              Integer.parseInt(m.group(1)), m.group(2), read("db/migration/" + file.strip())));
+    }
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).version() != i + 1) {
+        throw new IllegalStateException("migrations must be numbered 1, 2, 3...: " + out);
+      }
+    }
+    return out;
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

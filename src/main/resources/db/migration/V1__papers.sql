@@ -1,0 +1,30 @@
+CREATE TABLE papers (
+  id                    TEXT PRIMARY KEY,
+  version               INTEGER NOT NULL DEFAULT 0,
+  title                 TEXT NOT NULL,
+  abstract              TEXT NOT NULL,
+  authors               TEXT NOT NULL,
+  categories            TEXT NOT NULL,
+  published             TEXT,
+  updated               TEXT,
+  daily_date            TEXT,
+  upvotes               INTEGER NOT NULL DEFAULT 0,
+  num_comments          INTEGER NOT NULL DEFAULT 0,
+  org_name              TEXT,
+  org_fullname          TEXT,
+  org_avatar            TEXT,
+  github_repo           TEXT,
+  github_stars          INTEGER,
+  project_page          TEXT,
+  ai_summary            TEXT,
+  ai_keywords           TEXT NOT NULL,
+  arxiv_comment         TEXT,
+  journal_ref           TEXT,
+  doi                   TEXT,
+  submitted_by          TEXT,
+  sources               TEXT NOT NULL,
+  first_imported_at     TEXT NOT NULL,
+  last_changed_at       TEXT NOT NULL
+);
+CREATE INDEX papers_daily_upvotes ON papers(daily_date, upvotes DESC, id);
+CREATE INDEX papers_published ON papers(published);
