@@ -38,14 +38,14 @@ public final class Database implements AutoCloseable {
     config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
     config.setPoolName("paperboy-sqlite");
     config.setMaximumPoolSize(4);
-    config.setConnectionInitSql(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-            + " PRAGMA busy_timeout=10000;");
+    // sqlite-jdbc applies these pragmas to every connection it opens
+    config.addDataSourceProperty("journal_mode", "WAL");
+    config.addDataSourceProperty("synchronous", "NORMAL");
+    config.addDataSourceProperty("foreign_keys", "true");
+    config.addDataSourceProperty("busy_timeout", "10000");
     HikariDataSource pool = new HikariDataSource(config);
     Database db = new Database(file, pool);
     try (Connection c = pool.getConnection()) {
-      // journal_mode is persistent and must be set outside the init batch to take effect at once
-      c.createStatement().execute("PRAGMA journal_mode=WAL");
       Migrations.apply(c);
     } catch (SQLException e) {
       pool.close();

@@ -1,0 +1,37 @@
+package dev.paperboy;
+
+import dev.paperboy.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code paperboy serve|import|demo}. Exit codes: 0 ok, 1 partial, 2 failure. */
+@Command(
+    name = "paperboy",
+    mixinStandardHelpOptions = true,
+    version = "Paperboy 0.1",
+    description = "A self-hosted Daily Papers hub.",
+    subcommands = {ServeCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("paperboy: " + e.getMessage());
+          return 2;
+        });
+    cli.setExitCodeExceptionMapper(e -> 2);
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.paperboy.feed;
+
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Picks the papers of a day, week or month and the neighbouring periods worth linking to. */
+public final class FeedService {
+
+  /** One page of a period's feed plus where "previous" and "next" lead (empty: nowhere). */
+  public record FeedPage(
+      Period period,
+      List<Paper> papers,
+      int total,
+      int page,
+      int pageSize,
+      Optional<Period> previous,
+      Optional<Period> next) {
+
+    public int pageCount() {
+      return total == 0 ? 1 : (total + pageSize - 1) / pageSize;
+    }
+  }
+
+  private final PaperStore store;
+
+  public FeedService(PaperStore store) {
+    this.store = store;
+  }
+
+  /** The newest day that has papers, if any paper is stored at all. */
+  public Optional<LocalDate> latestDay() {
+    return store.latestDay();
+  }
+
+  public FeedPage page(Period period, PaperStore.Order order, int page, int pageSize) {
+    if (page < 0 || pageSize < 1) {
+      throw new IllegalArgumentException("page must be >= 0 and page size >= 1");
+    }
+    int total = store.count(period.from(), period.to());
+    List<Paper> papers =
+        total == 0
+            ? List.of()
+            : store.feed(period.from(), period.to(), order, page * pageSize, pageSize);
+    return new FeedPage(
+        period, papers, total, page, pageSize, previous(period), next(period));
+  }
+
+  /**
+   * Days skip to the nearest day with papers (arXiv is quiet at weekends); weeks and months step
+   * by one as long as papers exist on that side.
+   */
+  private Optional<Period> previous(Period period) {
+    Optional<LocalDate> earlier = store.dayBefore(period.from());
+    if (period.kind() == Period.Kind.DAY) {
+      return earlier.map(Period.Day::new);
+    }
+    return earlier.map(d -> period.previous());
+  }
+
+  private Optional<Period> next(Period period) {
+    Optional<LocalDate> later = store.dayAfter(period.to());
+    if (period.kind() == Period.Kind.DAY) {
+      return later.map(Period.Day::new);
+    }
+    return later.map(d -> period.next());
+  }
+}

@@ -1,0 +1,87 @@
+package dev.paperboy.web;
+
+import dev.paperboy.feed.FeedService;
+import dev.paperboy.feed.Period;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.PaperStore;
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON API, shaped like Hugging Face's {@code /api/daily_papers} and {@code /api/papers}. */
+final class ApiRoutes {
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 100;
+
+  private final FeedService feeds;
+  private final PaperStore papers;
+
+  ApiRoutes(FeedService feeds, PaperStore papers) {
+    this.feeds = feeds;
+    this.papers = papers;
+  }
+
+  void register(Javalin app) {
+    app.get("/api/daily_papers", this::dailyPapers);
+    app.get("/api/papers/<id>", this::paper);
+  }
+
+  private void dailyPapers(Context ctx) {
+    Period period = period(ctx);
+    int page = Params.intParam(ctx, "p", 0, 0, 100_000);
+    int limit = Params.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    PaperStore.Order order = order(ctx.queryParam("sort"));
+    FeedService.FeedPage result = feeds.page(period, order, page, limit);
+    ctx.json(result.papers().stream().map(ApiJson::dailyPaper).toList());
+  }
+
+  private void paper(Context ctx) {
+    String raw = ctx.pathParam("id");
+    String id =
+        ArxivId.parse(raw)
+            .map(ArxivId::id)
+            .orElseThrow(
+                () -> new BadRequestResponse("'" + Params.clip(raw) + "' is not an arXiv id"));
+    var paper =
+        papers.find(id).orElseThrow(() -> new NotFoundResponse("paper " + id + " not found"));
+    ctx.json(ApiJson.paper(paper));
+  }
+
+  private Period period(Context ctx) {
+    List<Period> given = new ArrayList<>();
+    for (Period.Kind kind : Period.Kind.values()) {
+      String value = ctx.queryParam(kind.path());
+      if (value != null) {
+        try {
+          given.add(Period.parse(kind, value.strip()));
+        } catch (IllegalArgumentException e) {
+          throw new BadRequestResponse(e.getMessage());
+        }
+      }
+    }
+    if (given.size() > 1) {
+      throw new BadRequestResponse("give at most one of date, week and month");
+    }
+    if (given.isEmpty()) {
+      return new Period.Day(feeds.latestDay().orElse(LocalDate.now(ZoneOffset.UTC)));
+    }
+    return given.get(0);
+  }
+
+  private static PaperStore.Order order(String sort) {
+    if (sort == null || sort.isBlank() || sort.equals("trending")) {
+      return PaperStore.Order.UPVOTES;
+    }
+    if (sort.equals("publishedAt")) {
+      return PaperStore.Order.PUBLISHED;
+    }
+    throw new BadRequestResponse(
+        "sort must be publishedAt or trending, got '" + Params.clip(sort) + "'");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.paperboy.web;
+
+import dev.paperboy.paper.Paper;
+import java.util.List;
+
+/** What a paper card shows, already formatted. Optional parts are null. */
+public record CardView(
+    String id,
+    String href,
+    String title,
+    String excerpt,
+    String authorCount,
+    String authorsShort,
+    String organization,
+    String organizationAvatar,
+    String published,
+    int upvotes,
+    int comments,
+    String githubRepo,
+    String stars) {
+
+  private static final int SHOWN_AUTHORS = 3;
+  private static final int EXCERPT_CHARS = 280;
+
+  static CardView of(Paper p) {
+    List<String> authors = p.authors();
+    String shortList = String.join(", ", authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size())));
+    if (authors.size() > SHOWN_AUTHORS) {
+      shortList += " et al.";
+    }
+    return new CardView(
+        p.id(),
+        "/papers/" + p.id(),
+        p.title(),
+        Format.excerpt(p.abstractText(), EXCERPT_CHARS),
+        authors.isEmpty() ? null : Format.plural(authors.size(), "author", "authors"),
+        authors.isEmpty() ? null : shortList,
+        p.organization() == null ? null : p.organization().displayName(),
+        p.organization() == null ? null : p.organization().avatar(),
+        p.published() != null ? Format.day(p.published()) : Format.day(p.dailyDate()),
+        p.upvotes(),
+        p.numComments(),
+        p.githubRepo(),
+        p.githubStars() == null ? null : Format.compact(p.githubStars()));
+  }
+}

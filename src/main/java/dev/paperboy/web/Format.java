@@ -1,0 +1,56 @@
+package dev.paperboy.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small pure formatting rules shared by the page views. */
+final class Format {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+
+  private Format() {}
+
+  static String day(LocalDate d) {
+    return d == null ? "" : DAY.format(d);
+  }
+
+  static String day(Instant i) {
+    return i == null ? "" : DAY.format(i.atZone(ZoneOffset.UTC).toLocalDate());
+  }
+
+  /** 950 -> "950", 1234 -> "1.2k", 25000 -> "25k". */
+  static String compact(long n) {
+    if (n < 1000) {
+      return Long.toString(n);
+    }
+    if (n < 10_000) {
+      String s = String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+      return s.replace(".0k", "k");
+    }
+    return (n / 1000) + "k";
+  }
+
+  /** Cuts text at a word boundary so it fits {@code max} characters, adding an ellipsis. */
+  static String excerpt(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String s = text.strip();
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', max - 1);
+    if (cut < max / 2) {
+      cut = max - 1;
+    }
+    return s.substring(0, cut).stripTrailing() + "…";
+  }
+
+  static String plural(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+}

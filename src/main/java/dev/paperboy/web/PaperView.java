@@ -1,0 +1,44 @@
+package dev.paperboy.web;
+
+import dev.paperboy.paper.Paper;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The paper page: everything known about one paper, plus its Highwire citation tags. */
+public record PaperView(
+    Paper paper,
+    String title,
+    String versionedId,
+    String published,
+    String updated,
+    String dailyHref,
+    String dailyLabel,
+    String organization,
+    String stars,
+    List<String> citationAuthors,
+    String citationDate) {
+
+  private static final DateTimeFormatter CITATION_DATE =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
+
+  static PaperView of(Paper p) {
+    String citationDate =
+        p.published() != null
+            ? CITATION_DATE.format(p.published().atZone(ZoneOffset.UTC))
+            : p.dailyDate() != null ? CITATION_DATE.format(p.dailyDate()) : null;
+    return new PaperView(
+        p,
+        p.title(),
+        p.version() > 0 ? p.id() + "v" + p.version() : p.id(),
+        p.published() == null ? null : Format.day(p.published()),
+        p.updated() == null || p.updated().equals(p.published()) ? null : Format.day(p.updated()),
+        p.dailyDate() == null ? null : "/papers/date/" + p.dailyDate(),
+        p.dailyDate() == null ? null : Format.day(p.dailyDate()),
+        p.organization() == null ? null : p.organization().displayName(),
+        p.githubStars() == null ? null : Format.compact(p.githubStars()),
+        p.authors(),
+        citationDate);
+  }
+}

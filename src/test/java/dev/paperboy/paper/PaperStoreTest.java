@@ -1,0 +1,88 @@
+package dev.paperboy.paper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.paperboy.storage.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperStoreTest {
+
+  @TempDir Path dir;
+  Database db;
+  PaperStore store;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir.resolve("p.db"));
+    store = new PaperStore(db);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  static Paper listing(String id, LocalDate day) {
+    return new Paper(id, 1, "A title", "An abstract.", List.of("Ada Lovelace", "Alan Turing"),
+        List.of("cs.LG", "stat.ML"), null, null, day, 0, 0, null, null, null, null, null,
+        List.of(), null, null, null, null, Set.of(Source.ARXIV_LISTING));
+  }
+
+  static Paper hf(String id, LocalDate day, int upvotes) {
+    return new Paper(id, 0, "A title", "An abstract.", List.of("Ada Lovelace", "Alan Turing"),
+        List.of(), Instant.parse("2026-08-20T00:00:00Z"), null, day, upvotes, 2,
+        new Organization("google", "Google", null), "https://github.com/x/y", 8, null,
+        "A summary.", List.of("LLM"), null, null, null, "taesiri", Set.of(Source.HF_DAILY));
+  }
+
+  @Test
+  void storingTheSameRecordTwiceChangesNothing() {
+    var first = store.upsert(List.of(hf("2608.19880", LocalDate.of(2026, 8, 21), 163)));
+    var again = store.upsert(List.of(hf("2608.19880", LocalDate.of(2026, 8, 21), 163)));
+    assertEquals(1, first.created());
+    assertEquals(new PaperStore.UpsertResult(0, 0, 1, List.of()), again);
+  }
+
+  @Test
+  void aLaterSnapshotUpdatesUpvotesAndKeepsWhatOtherSourcesKnew() {
+    store.upsert(List.of(listing("2608.19880", LocalDate.of(2026, 8, 20))));
+    var result = store.upsert(List.of(hf("2608.19880", LocalDate.of(2026, 8, 21), 163)));
+    assertEquals(1, result.updated());
+    Paper p = store.find("2608.19880").orElseThrow();
+    assertEquals(163, p.upvotes());
+    assertEquals(List.of("cs.LG", "stat.ML"), p.categories());
+    assertEquals(LocalDate.of(2026, 8, 20), p.dailyDate());
+    assertEquals(1, p.version());
+    assertEquals(Set.of(Source.ARXIV_LISTING, Source.HF_DAILY), p.sources());
+    assertEquals("Google", p.organization().displayName());
+  }
+
+  @Test
+  void sourcesWithoutCountsNeverResetUpvotes() {
+    store.upsert(List.of(hf("2608.19880", LocalDate.of(2026, 8, 21), 163)));
+    store.upsert(List.of(listing("2608.19880", LocalDate.of(2026, 8, 22))));
+    Paper p = store.find("2608.19880").orElseThrow();
+    assertEquals(163, p.upvotes());
+    assertEquals(LocalDate.of(2026, 8, 21), p.dailyDate());
+  }
+
+  @Test
+  void aDayFeedIsOrderedByUpvotesThenId() {
+    LocalDate day = LocalDate.of(2026, 8, 21);
+    store.upsert(List.of(hf("2608.00001", day, 5), hf("2608.00002", day, 50), hf("2608.00003", day, 5),
+        hf("2608.00004", day.plusDays(1), 99)));
+    var ids = store.feed(day, day, PaperStore.Order.UPVOTES, 0, 10).stream().map(Paper::id).toList();
+    assertEquals(List.of("2608.00002", "2608.00003", "2608.00001"), ids);
+    assertEquals(3, store.count(day, day));
+    assertEquals(day.plusDays(1), store.latestDay().orElseThrow());
+    assertEquals(day, store.dayBefore(day.plusDays(1)).orElseThrow());
+  }
+}

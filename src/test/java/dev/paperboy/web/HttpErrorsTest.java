@@ -1,0 +1,90 @@
+package dev.paperboy.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.App;
+import dev.paperboy.Config;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad requests get a 4xx with a message in the format the client asked for, never a 500. */
+class HttpErrorsTest {
+
+  @TempDir static Path dir;
+  static App app;
+  static String base;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    app = new App(new Config("127.0.0.1", 0, dir));
+    base = "http://127.0.0.1:" + app.serve().port();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    var req = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build();
+    return http.send(req, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/daily_papers?date=2026-02-30 | 400 | date must be YYYY-MM-DD",
+        "/api/daily_papers?week=2026-W99 | 400 | week 99 does not exist",
+        "/api/daily_papers?month=26-08 | 400 | month must be YYYY-MM",
+        "/api/daily_papers?date=2026-08-21&month=2026-08 | 400 | at most one of date, week and month",
+        "/api/daily_papers?limit=101 | 400 | limit must be between 1 and 100",
+        "/api/daily_papers?limit=0 | 400 | limit must be between 1 and 100",
+        "/api/daily_papers?p=-1 | 400 | p must be between 0",
+        "/api/daily_papers?p=abc | 400 | p must be a whole number",
+        "/api/daily_papers?sort=votes | 400 | sort must be publishedAt or trending",
+        "/api/papers/2608.99999 | 404 | paper 2608.99999 not found",
+        "/api/papers/not-an-id | 400 | is not an arXiv id",
+        "/api/nothing-here | 404 | There is no page",
+      })
+  void apiErrorsAreJsonWithAMessage(String path, int status, String message) throws Exception {
+    var res = get(path, "*/*");
+    assertEquals(status, res.statusCode(), res.body());
+    assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(res.body().startsWith("{\"error\":\""), res.body());
+    assertTrue(res.body().contains(message), res.body());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/papers/2608.99999 | 404 | No paper 2608.99999 in this Paperboy yet.",
+        "/papers/hep-th/9901001 | 404 | No paper hep-th/9901001",
+        "/papers/date/yesterday | 400 | date must be YYYY-MM-DD, got 'yesterday'",
+        "/papers/week/2026-34 | 400 | week must be YYYY-Www",
+        "/papers/date/2026-08-21?page=x | 400 | page must be a whole number",
+        "/nowhere/<script>alert(1)</script> | 404 | There is no page",
+      })
+  void pageErrorsAreHtmlPagesThatLeadBackHome(String path, int status, String message)
+      throws Exception {
+    var res = get(path.replace("<", "%3C").replace(">", "%3E"), "text/html");
+    assertEquals(status, res.statusCode(), res.body());
+    assertTrue(res.body().contains("<!doctype html>"), res.body());
+    assertTrue(res.body().contains(message), res.body());
+    assertTrue(res.body().contains("href=\"/\""), "links back home");
+    assertFalse(res.body().contains("<script>alert"), "echoed input is escaped");
+  }
+}
