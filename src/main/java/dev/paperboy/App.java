@@ -35,6 +35,14 @@ public final class App implements AutoCloseable {
     return web;
   }
 
+  /** The port the web server listens on, once {@link #serve()} has run. */
+  public int port() {
+    if (web == null) {
+      throw new IllegalStateException("not serving");
+    }
+    return web.port();
+  }
+
   @Override
   public void close() {
     if (web != null) {

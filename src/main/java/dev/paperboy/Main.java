@@ -1,5 +1,7 @@
 package dev.paperboy;
 
+import dev.paperboy.cli.DemoCommand;
+import dev.paperboy.cli.ImportCommand;
 import dev.paperboy.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Paperboy 0.1",
     description = "A self-hosted Daily Papers hub.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

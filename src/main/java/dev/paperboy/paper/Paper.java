@@ -60,19 +60,31 @@ public record Paper(
   }
 
   /**
-   * Folds a newer record for the same paper into this one.
+   * Folds another record for the same paper into this one. The result does not depend on the
+   * order records arrive in, so re-importing the same input changes nothing:
    *
-   * <p>Bibliographic fields come from whichever record has the higher arXiv version (the incoming
-   * one on a tie), absent values never erase present ones, the Daily Papers day is the earliest
-   * seen, and community counts (upvotes, comments) are taken only from sources that carry them.
+   * <ul>
+   *   <li>bibliographic fields (title, abstract, authors, categories, comments) come from the record
+   *       with the higher arXiv version, then the later {@code updated} date; on a tie the stored
+   *       record stays;
+   *   <li>absent values never erase present ones;
+   *   <li>the Daily Papers day and publication date are the earliest seen, {@code updated} the
+   *       latest;
+   *   <li>upvotes, comment count and GitHub stars are the highest seen (they only grow at the
+   *       source), and only sources that carry them count;
+   *   <li>organisation, links and AI summary keep the first value seen.
+   * </ul>
    */
   public Paper mergedWith(Paper in) {
     if (!id.equals(in.id)) {
       throw new IllegalArgumentException("cannot merge " + in.id + " into " + id);
     }
-    boolean newer = in.version >= version || in.version == 0 && version == 0;
-    Paper bib = newer ? in : this;
-    Paper old = newer ? this : in;
+    int order = Integer.compare(in.version, version);
+    if (order == 0) {
+      order = compareNullsFirst(in.updated, updated);
+    }
+    Paper bib = order > 0 ? in : this;
+    Paper old = order > 0 ? this : in;
     EnumSet<Source> allSources = EnumSet.noneOf(Source.class);
     allSources.addAll(sources);
     allSources.addAll(in.sources);
@@ -87,19 +99,30 @@ public record Paper(
         earliest(published, in.published),
         latest(updated, in.updated),
         earliest(dailyDate, in.dailyDate),
-        counts ? in.upvotes : upvotes,
-        counts ? in.numComments : numComments,
-        pick(in.organization, organization),
-        pick(in.githubRepo, githubRepo),
-        pick(in.githubStars, githubStars),
-        pick(in.projectPage, projectPage),
-        pick(in.aiSummary, aiSummary),
-        in.aiKeywords.isEmpty() ? aiKeywords : in.aiKeywords,
+        counts ? Math.max(upvotes, in.upvotes) : upvotes,
+        counts ? Math.max(numComments, in.numComments) : numComments,
+        pick(organization, in.organization),
+        pick(githubRepo, in.githubRepo),
+        highest(githubStars, in.githubStars),
+        pick(projectPage, in.projectPage),
+        pick(aiSummary, in.aiSummary),
+        aiKeywords.isEmpty() ? in.aiKeywords : aiKeywords,
         pick(bib.comment, old.comment),
         pick(bib.journalRef, old.journalRef),
         pick(bib.doi, old.doi),
         pick(submittedBy, in.submittedBy),
         allSources);
+  }
+
+  private static Integer highest(Integer a, Integer b) {
+    return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
+  }
+
+  private static <T extends Comparable<? super T>> int compareNullsFirst(T a, T b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    return a.compareTo(b);
   }
 
   private static <T> T pick(T preferred, T fallback) {

@@ -1,0 +1,69 @@
+package dev.paperboy.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Source;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One line of an arXiv "new submissions" listing: {@code {id, pdf, abs, authors[], title,
+ * categories[], comment, summary}}. The announcement day comes from the file name.
+ */
+final class ArxivListingRecords {
+
+  private ArxivListingRecords() {}
+
+  static boolean recognises(JsonNode line) {
+    return line.has("id") && line.has("summary") && line.path("authors").isArray();
+  }
+
+  static Paper toPaper(JsonNode r, LocalDate fileDay) throws BadRecord {
+    ArxivId id = Records.id(Text.text(r, "id"));
+    if (fileDay == null) {
+      throw new BadRecord("listing file name carries no YYYY-MM-DD announcement day");
+    }
+    // the announcement day stands in for the dates a listing lacks, and tells a replacement's
+    // newer text from the original's
+    Instant announced = fileDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+    return new Paper(
+        id.id(),
+        id.version() == 0 ? 1 : id.version(),
+        Records.title(Text.text(r, "title")),
+        Text.text(r, "summary"),
+        strings(r.path("authors")),
+        strings(r.path("categories")),
+        announced,
+        announced,
+        fileDay,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        Text.text(r, "comment"),
+        null,
+        null,
+        null,
+        Set.of(Source.ARXIV_LISTING));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : array) {
+      String s = v.isValueNode() ? Text.clean(v.asText()) : null;
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+}

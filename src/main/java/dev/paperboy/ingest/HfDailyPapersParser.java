@@ -1,0 +1,169 @@
+package dev.paperboy.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Organization;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.Source;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a Hugging Face {@code /api/daily_papers} response: a JSON array of items, streamed so that
+ * one bad item is one rejected record. Handles the 2024-2026 schema drift: optional
+ * submittedOnDailyAt, ai_summary, ai_keywords, githubStars and organization (on the paper or on the
+ * item).
+ */
+final class HfDailyPapersParser {
+
+  private final ObjectMapper json;
+
+  HfDailyPapersParser(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /**
+   * Parses the whole array into the sink.
+   *
+   * @throws BadRecord when the file as a whole is not a daily-papers array
+   */
+  void parse(Reader in, String name, LocalDate fileDay, RecordSink sink)
+      throws IOException, BadRecord {
+    try (JsonParser p = json.createParser(in)) {
+      JsonToken first = p.nextToken();
+      if (first == JsonToken.START_OBJECT) {
+        JsonNode obj = p.readValueAsTree();
+        List<String> keys = new ArrayList<>();
+        obj.fieldNames().forEachRemaining(keys::add);
+        throw new BadRecord(
+            "expected a JSON array of daily-paper items, found an object with keys " + keys);
+      }
+      if (first != JsonToken.START_ARRAY) {
+        throw new BadRecord("expected a JSON array of daily-paper items, found " + first);
+      }
+      int index = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() == JsonToken.VALUE_STRING && index == 0) {
+          throw new BadRecord(
+              "array of strings (Python repr?), expected daily-paper objects");
+        }
+        JsonNode item = p.readValueAsTree();
+        String location = name + "#" + index++;
+        try {
+          sink.accept(toPaper(item, fileDay));
+        } catch (BadRecord e) {
+          sink.reject(e.getMessage(), location + idOf(item));
+        }
+      }
+    }
+  }
+
+  private static String idOf(JsonNode item) {
+    String id = item == null ? null : Text.text(item.path("paper"), "id");
+    return id == null ? "" : " (" + id + ")";
+  }
+
+  static Paper toPaper(JsonNode item, LocalDate fileDay) throws BadRecord {
+    if (item == null || !item.isObject()) {
+      throw new BadRecord("item is not a JSON object");
+    }
+    JsonNode paper = item.path("paper");
+    if (!paper.isObject()) {
+      throw new BadRecord("item has no 'paper' object");
+    }
+    String rawId = Text.text(paper, "id");
+    if (rawId == null) {
+      throw new BadRecord("missing paper.id");
+    }
+    ArxivId id = ArxivId.parse(rawId).orElseThrow(() -> new BadRecord("invalid arXiv id"));
+    String title = Text.text(paper, "title");
+    if (title == null) {
+      title = Text.text(item, "title");
+    }
+    if (title == null) {
+      throw new BadRecord("missing title");
+    }
+    String summary = Text.text(paper, "summary");
+    Instant published = instant(Text.text(paper, "publishedAt"));
+    Instant onDaily = instant(Text.text(paper, "submittedOnDailyAt"));
+    LocalDate day =
+        onDaily != null
+            ? onDaily.atZone(ZoneOffset.UTC).toLocalDate()
+            : fileDay != null
+                ? fileDay
+                : published == null ? null : published.atZone(ZoneOffset.UTC).toLocalDate();
+    JsonNode org = paper.path("organization").isObject() ? paper.path("organization") : item.path("organization");
+    JsonNode stars = paper.get("githubStars");
+    JsonNode by = paper.path("submittedOnDailyBy");
+    String submittedBy = Text.text(by, "user");
+    return new Paper(
+        id.id(),
+        id.version(),
+        title,
+        summary == null ? Text.text(item, "summary") : summary,
+        authors(paper.path("authors")),
+        List.of(),
+        published,
+        null,
+        day,
+        paper.path("upvotes").asInt(0),
+        item.path("numComments").asInt(0),
+        org.isObject() && Text.text(org, "name") != null
+            ? new Organization(
+                Text.text(org, "name"), Text.text(org, "fullname"), Text.text(org, "avatar"))
+            : null,
+        Text.text(paper, "githubRepo"),
+        stars != null && stars.canConvertToInt() ? stars.asInt() : null,
+        Text.text(paper, "projectPage"),
+        Text.text(paper, "ai_summary"),
+        strings(paper.path("ai_keywords")),
+        null,
+        null,
+        null,
+        submittedBy != null ? submittedBy : Text.text(by, "name"),
+        Set.of(Source.HF_DAILY));
+  }
+
+  private static List<String> authors(JsonNode authors) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode a : authors) {
+      String name = Text.text(a, "name");
+      if (name != null && !a.path("hidden").asBoolean(false)) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : array) {
+      String s = v.isValueNode() ? Text.clean(v.asText()) : null;
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static Instant instant(String s) throws BadRecord {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new BadRecord("invalid timestamp '" + s + "'");
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.paperboy.ingest;
+
+import dev.paperboy.paper.Paper;
+
+/** Where a parser delivers what it reads: good papers, and bad records with their location. */
+interface RecordSink {
+
+  void accept(Paper paper);
+
+  /** A record that could not be used; {@code location} is file:line or file#item. */
+  void reject(String reason, String location);
+}

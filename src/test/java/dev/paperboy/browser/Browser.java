@@ -1,0 +1,57 @@
+package dev.paperboy.browser;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven through its own chromedriver. Nothing is downloaded: the
+ * binaries are installed by scripts/install-test-deps.sh (which ./paperboy test runs).
+ */
+final class Browser {
+
+  private Browser() {}
+
+  static WebDriver start() {
+    // Selenium warns on every start that it has no CDP bindings for this Chromium; we use none
+    Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+    File chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
+    File driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1200,1000");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    return chrome;
+  }
+
+  private static File firstExisting(String... paths) {
+    for (String p : paths) {
+      File f = new File(p);
+      if (f.canExecute()) {
+        return f;
+      }
+    }
+    throw new IllegalStateException(
+        "none of "
+            + String.join(", ", paths)
+            + " exists: install chromium and chromium-driver (scripts/install-test-deps.sh)");
+  }
+}
