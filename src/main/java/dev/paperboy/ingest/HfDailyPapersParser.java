@@ -138,7 +138,8 @@ final class HfDailyPapersParser {
     List<String> out = new ArrayList<>();
     for (JsonNode a : authors) {
       String name = Text.text(a, "name");
-      if (name != null && !a.path("hidden").asBoolean(false)) {
+      // "hidden" only hides an author's HF profile link: 2406.06263 hides its real first author
+      if (name != null) {
         out.add(name);
       }
     }
