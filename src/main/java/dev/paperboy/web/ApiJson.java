@@ -2,8 +2,12 @@ package dev.paperboy.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.paper.Organization;
 import dev.paperboy.paper.Paper;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +22,18 @@ final class ApiJson {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ApiJson() {}
+
+  /** Writes the value as the JSON response body, serialised straight to bytes. */
+  static void send(Context ctx, Object value) {
+    try {
+      ctx.contentType(ContentType.APPLICATION_JSON).result(JSON.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
 
   record Author(String name) {}
 

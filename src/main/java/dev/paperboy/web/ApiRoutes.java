@@ -38,7 +38,7 @@ final class ApiRoutes {
     int limit = Params.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     PaperStore.Order order = order(ctx.queryParam("sort"));
     FeedService.FeedPage result = feeds.page(period, order, page, limit);
-    ctx.json(result.papers().stream().map(ApiJson::dailyPaper).toList());
+    ApiJson.send(ctx, result.papers().stream().map(ApiJson::dailyPaper).toList());
   }
 
   private void paper(Context ctx) {
@@ -50,7 +50,7 @@ final class ApiRoutes {
                 () -> new BadRequestResponse("'" + Params.clip(raw) + "' is not an arXiv id"));
     var paper =
         papers.find(id).orElseThrow(() -> new NotFoundResponse("paper " + id + " not found"));
-    ctx.json(ApiJson.paper(paper));
+    ApiJson.send(ctx, ApiJson.paper(paper));
   }
 
   private Period period(Context ctx) {

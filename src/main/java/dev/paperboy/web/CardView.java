@@ -19,6 +19,10 @@ public record CardView(
     String githubRepo,
     String stars) {
 
+  public String commentsLabel() {
+    return Format.plural(comments, "comment", "comments");
+  }
+
   private static final int SHOWN_AUTHORS = 3;
   private static final int EXCERPT_CHARS = 280;
 

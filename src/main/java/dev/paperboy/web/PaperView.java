@@ -23,6 +23,10 @@ public record PaperView(
   private static final DateTimeFormatter CITATION_DATE =
       DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
+  public String commentsLabel() {
+    return Format.plural(paper.numComments(), "comment", "comments");
+  }
+
   static PaperView of(Paper p) {
     String citationDate =
         p.published() != null

@@ -74,7 +74,7 @@ public final class WebServer implements AutoCloseable {
   private void error(Context ctx, int status, String message) {
     ctx.status(status);
     if (wantsJson(ctx)) {
-      ctx.json(new ApiJson.Error(message));
+      ApiJson.send(ctx, new ApiJson.Error(message));
       return;
     }
     String title = HttpStatus.forStatus(status).getMessage();
