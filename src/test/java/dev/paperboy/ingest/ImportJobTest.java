@@ -118,6 +118,13 @@ class ImportJobTest {
   }
 
   @Test
+  void xzFilesAreReadDirectly() {
+    ImportReport report = importing("xz/2025-03-21.jsonl.xz");
+    assertEquals(21, report.created());
+    assertEquals(LocalDate.of(2025, 3, 21), paper("2503.15491").dailyDate());
+  }
+
+  @Test
   void theKaggleSnapshotGivesVersionsDatesAndParsedAuthors() {
     ImportReport report = importing("kaggle-snapshot-head50.jsonl");
     assertEquals(50, report.created());

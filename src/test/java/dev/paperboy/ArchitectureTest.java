@@ -1,0 +1,57 @@
+package dev.paperboy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the layout honest by reading the imports: each third-party library stays in its package,
+ * and nothing but the composition root and the CLI reaches into the web layer.
+ */
+class ArchitectureTest {
+
+  static final Path SOURCES = Path.of("src/main/java/dev/paperboy");
+
+  /** Import prefix -> the packages (under dev.paperboy) allowed to use it. */
+  static final Map<String, List<String>> ALLOWED =
+      Map.of(
+          "io.javalin", List.of("web"),
+          "gg.jte", List.of("web"),
+          "com.fasterxml.jackson", List.of("web", "ingest"),
+          "java.sql", List.of("storage", "paper"),
+          "com.zaxxer", List.of("storage"),
+          "picocli", List.of("cli", ""),
+          "org.tukaani", List.of("ingest"),
+          "dev.paperboy.web", List.of("web", "", "cli"),
+          "dev.paperboy.cli", List.of("cli", ""));
+
+  @Test
+  void librariesAndLayersStayInTheirPackages() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+        for (String line : Files.readAllLines(file)) {
+          if (!line.startsWith("import ")) {
+            continue;
+          }
+          String imported = line.substring(7).replace("static ", "").replace(";", "").strip();
+          ALLOWED.forEach(
+              (prefix, packages) -> {
+                if (imported.startsWith(prefix) && !packages.contains(pkg)) {
+                  violations.add(file.getFileName() + " (" + pkg + ") imports " + imported);
+                }
+              });
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+}
