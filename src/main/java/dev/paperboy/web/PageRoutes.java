@@ -53,6 +53,10 @@ final class PageRoutes {
   private void render(Context ctx, Period period) {
     int page = Params.intParam(ctx, "page", 1, 1, 100_000) - 1;
     FeedService.FeedPage result = feeds.page(period, PaperStore.Order.UPVOTES, page, PAGE_SIZE);
+    if (page >= result.pageCount()) {
+      throw new NotFoundResponse(
+          period.label() + " has " + Format.plural(result.pageCount(), "page", "pages") + ".");
+    }
     ctx.html(templates.render("feed.jte", FeedView.of(result)));
   }
 
