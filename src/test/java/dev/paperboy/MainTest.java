@@ -35,7 +35,7 @@ class MainTest {
   @Test
   void unknownSubcommandsAndMissingArgumentsExitTwo() {
     assertEquals(2, Main.run("frobnicate"));
-    assertEquals(2, Main.run());
+    assertEquals(2, Main.run(new String[0]));
     assertEquals(2, Main.run("import"));
   }
 
