@@ -26,5 +26,5 @@ CREATE TABLE papers (
   first_imported_at     TEXT NOT NULL,
   last_changed_at       TEXT NOT NULL
 );
-CREATE INDEX papers_daily_upvotes ON papers(daily_date, upvotes DESC, id);
+CREATE INDEX papers_daily_upvotes ON papers(daily_date, upvotes, id);
 CREATE INDEX papers_published ON papers(published);
