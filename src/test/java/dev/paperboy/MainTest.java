@@ -16,7 +16,10 @@ class MainTest {
     assertEquals(
         0,
         Main.run(
-            "import", "--data-dir", dir.toString(), TestApps.resource("ingest/listings").toString()));
+            "import",
+            "--data-dir",
+            dir.toString(),
+            TestApps.resource("ingest/listings").toString()));
   }
 
   @Test
@@ -24,12 +27,16 @@ class MainTest {
     assertEquals(
         1,
         Main.run(
-            "import", "--data-dir", dir.toString(), TestApps.resource("ingest/malformed").toString()));
+            "import",
+            "--data-dir",
+            dir.toString(),
+            TestApps.resource("ingest/malformed").toString()));
   }
 
   @Test
   void aMissingPathExitsTwo() {
-    assertEquals(2, Main.run("import", "--data-dir", dir.toString(), dir.resolve("nope").toString()));
+    assertEquals(
+        2, Main.run("import", "--data-dir", dir.toString(), dir.resolve("nope").toString()));
   }
 
   @Test

@@ -9,13 +9,16 @@ public final class ConfigOptions {
 
   @Option(
       names = "--host",
-      description = "Address to listen on (env PAPERBOY_HOST, default " + Config.DEFAULT_HOST + ").")
+      description =
+          "Address to listen on (env PAPERBOY_HOST, default " + Config.DEFAULT_HOST + ").")
   String host;
 
   @Option(
       names = "--port",
       description =
-          "HTTP port, 0 for any free port (env PAPERBOY_PORT, default " + Config.DEFAULT_PORT + ").")
+          "HTTP port, 0 for any free port (env PAPERBOY_PORT, default "
+              + Config.DEFAULT_PORT
+              + ").")
   Integer port;
 
   @Option(

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import papers from files or directories (.gz and .xz are read directly).",
-      "Formats: Hugging Face daily-papers JSON, arXiv new-listings JSONL, Kaggle arXiv snapshot JSONL.",
+      "Formats: Hugging Face daily-papers JSON, arXiv new-listings JSONL, Kaggle arXiv snapshot"
+          + " JSONL.",
       "Exit code 1 when some files or records were rejected (the summary says why)."
     })
 public final class ImportCommand implements Callable<Integer> {

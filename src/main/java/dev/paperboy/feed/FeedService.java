@@ -44,13 +44,12 @@ public final class FeedService {
         total == 0
             ? List.of()
             : store.feed(period.from(), period.to(), order, page * pageSize, pageSize);
-    return new FeedPage(
-        period, papers, total, page, pageSize, previous(period), next(period));
+    return new FeedPage(period, papers, total, page, pageSize, previous(period), next(period));
   }
 
   /**
-   * Days skip to the nearest day with papers (arXiv is quiet at weekends); weeks and months step
-   * by one as long as papers exist on that side.
+   * Days skip to the nearest day with papers (arXiv is quiet at weekends); weeks and months step by
+   * one as long as papers exist on that side.
    */
   private Optional<Period> previous(Period period) {
     Optional<LocalDate> earlier = store.dayBefore(period.from());

@@ -132,8 +132,7 @@ public sealed interface Period {
         throw new IllegalArgumentException(
             "week " + week + " does not exist in " + year + " (1.." + max + ")");
       }
-      LocalDate day =
-          mid.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(DayOfWeek.MONDAY);
+      LocalDate day = mid.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(DayOfWeek.MONDAY);
       return new Week(day);
     }
 

@@ -7,7 +7,6 @@ import dev.paperboy.paper.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,8 +35,8 @@ final class ArxivListingRecords {
         id.version() == 0 ? 1 : id.version(),
         Records.title(Text.text(r, "title")),
         Text.text(r, "summary"),
-        strings(r.path("authors")),
-        strings(r.path("categories")),
+        Text.strings(r.path("authors")),
+        Text.strings(r.path("categories")),
         announced,
         announced,
         fileDay,
@@ -54,16 +53,5 @@ final class ArxivListingRecords {
         null,
         null,
         Set.of(Source.ARXIV_LISTING));
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode v : array) {
-      String s = v.isValueNode() ? Text.clean(v.asText()) : null;
-      if (s != null) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 }

@@ -54,8 +54,7 @@ final class HfDailyPapersParser {
       int index = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         if (p.currentToken() == JsonToken.VALUE_STRING && index == 0) {
-          throw new BadRecord(
-              "array of strings (Python repr?), expected daily-paper objects");
+          throw new BadRecord("array of strings (Python repr?), expected daily-paper objects");
         }
         JsonNode item = p.readValueAsTree();
         String location = name + "#" + index++;
@@ -102,7 +101,10 @@ final class HfDailyPapersParser {
             : fileDay != null
                 ? fileDay
                 : published == null ? null : published.atZone(ZoneOffset.UTC).toLocalDate();
-    JsonNode org = paper.path("organization").isObject() ? paper.path("organization") : item.path("organization");
+    JsonNode org =
+        paper.path("organization").isObject()
+            ? paper.path("organization")
+            : item.path("organization");
     JsonNode stars = paper.get("githubStars");
     JsonNode by = paper.path("submittedOnDailyBy");
     String submittedBy = Text.text(by, "user");
@@ -126,7 +128,7 @@ final class HfDailyPapersParser {
         stars != null && stars.canConvertToInt() ? stars.asInt() : null,
         Text.text(paper, "projectPage"),
         Text.text(paper, "ai_summary"),
-        strings(paper.path("ai_keywords")),
+        Text.strings(paper.path("ai_keywords")),
         null,
         null,
         null,
@@ -141,17 +143,6 @@ final class HfDailyPapersParser {
       // "hidden" only hides an author's HF profile link: 2406.06263 hides its real first author
       if (name != null) {
         out.add(name);
-      }
-    }
-    return out;
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode v : array) {
-      String s = v.isValueNode() ? Text.clean(v.asText()) : null;
-      if (s != null) {
-        out.add(s);
       }
     }
     return out;

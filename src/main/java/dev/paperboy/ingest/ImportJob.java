@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Imports files and directories into the paper store. Each file's format is recognised from its
- * content; a malformed file or record is counted with its reason and location and the rest goes
- * on. Papers are merged in memory per batch and upserted a batch per transaction.
+ * content; a malformed file or record is counted with its reason and location and the rest goes on.
+ * Papers are merged in memory per batch and upserted a batch per transaction.
  */
 public final class ImportJob {
 

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * What an import did: files read, skipped and rejected (with reasons), records read, created,
  * updated, unchanged, repeated (the same id again within this import, merged into the first) and
- * rejected (grouped by reason, with example locations). Every record read is in exactly one of
- * the last five.
+ * rejected (grouped by reason, with example locations). Every record read is in exactly one of the
+ * last five.
  */
 public record ImportReport(
     int filesRead,
@@ -54,7 +54,11 @@ public record ImportReport(
             elapsed.toMillis() / 1000.0,
             recordsPerSecond()));
     row(s, "files read", filesRead, "");
-    row(s, "files skipped", filesSkipped.size(), filesSkipped.isEmpty() ? "" : "not data: " + abbreviate(filesSkipped));
+    row(
+        s,
+        "files skipped",
+        filesSkipped.size(),
+        filesSkipped.isEmpty() ? "" : "not data: " + abbreviate(filesSkipped));
     row(s, "files rejected", filesRejected.size(), "");
     row(s, "records read", recordsRead, "");
     row(s, "new", created, "");
@@ -66,7 +70,9 @@ public record ImportReport(
       s.append("Rejected files:\n");
       filesRejected.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> s.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+          .forEach(
+              e ->
+                  s.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
     }
     if (!recordsRejected.isEmpty()) {
       s.append("Rejected records by reason:\n");
@@ -86,7 +92,8 @@ public record ImportReport(
   }
 
   private static void row(StringBuilder s, String label, long n, String note) {
-    s.append(String.format(Locale.ROOT, "  %-16s %,10d   %s", label, n, note).stripTrailing()).append('\n');
+    s.append(String.format(Locale.ROOT, "  %-16s %,10d   %s", label, n, note).stripTrailing())
+        .append('\n');
   }
 
   private static String abbreviate(List<String> names) {

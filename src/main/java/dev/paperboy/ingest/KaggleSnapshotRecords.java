@@ -31,7 +31,8 @@ final class KaggleSnapshotRecords {
     JsonNode versions = r.path("versions");
     Instant first = versions.isEmpty() ? null : created(versions.get(0));
     Instant last = versions.isEmpty() ? null : created(versions.get(versions.size() - 1));
-    int version = versions.isEmpty() ? id.version() : versionNumber(versions.get(versions.size() - 1));
+    int version =
+        versions.isEmpty() ? id.version() : versionNumber(versions.get(versions.size() - 1));
     String categories = Text.text(r, "categories");
     return new Paper(
         id.id(),

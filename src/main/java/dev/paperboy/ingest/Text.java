@@ -2,6 +2,8 @@ package dev.paperboy.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,18 @@ final class Text {
   static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
     return v == null || v.isNull() || !v.isValueNode() ? null : clean(v.asText());
+  }
+
+  /** The non-blank strings of a JSON array, cleaned; empty for anything else. */
+  static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : array) {
+      String s = v.isValueNode() ? clean(v.asText()) : null;
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   static LocalDate dateInFileName(String fileName) {

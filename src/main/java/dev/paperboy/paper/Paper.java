@@ -60,13 +60,13 @@ public record Paper(
   }
 
   /**
-   * Folds another record for the same paper into this one. The result does not depend on the
-   * order records arrive in, so re-importing the same input changes nothing:
+   * Folds another record for the same paper into this one. The result does not depend on the order
+   * records arrive in, so re-importing the same input changes nothing:
    *
    * <ul>
-   *   <li>bibliographic fields (title, abstract, authors, categories, comments) come from the record
-   *       with the higher arXiv version, then the later {@code updated} date; on a tie the stored
-   *       record stays;
+   *   <li>bibliographic fields (title, abstract, authors, categories, comments) come from the
+   *       record with the higher arXiv version, then the later {@code updated} date; on a tie the
+   *       stored record stays;
    *   <li>absent values never erase present ones;
    *   <li>the Daily Papers day and publication date are the earliest seen, {@code updated} the
    *       latest;

@@ -46,18 +46,19 @@ public final class PaperStore {
   private static final String UPSERT =
       "INSERT INTO papers ("
           + COLUMNS
-          + ", first_imported_at, last_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-          + " ON CONFLICT(id) DO UPDATE SET version=excluded.version, title=excluded.title,"
-          + " abstract=excluded.abstract, authors=excluded.authors,"
-          + " categories=excluded.categories, published=excluded.published,"
-          + " updated=excluded.updated, daily_date=excluded.daily_date,"
-          + " upvotes=excluded.upvotes, num_comments=excluded.num_comments,"
-          + " org_name=excluded.org_name, org_fullname=excluded.org_fullname,"
-          + " org_avatar=excluded.org_avatar, github_repo=excluded.github_repo,"
-          + " github_stars=excluded.github_stars, project_page=excluded.project_page,"
-          + " ai_summary=excluded.ai_summary, ai_keywords=excluded.ai_keywords,"
-          + " arxiv_comment=excluded.arxiv_comment, journal_ref=excluded.journal_ref,"
-          + " doi=excluded.doi, submitted_by=excluded.submitted_by, sources=excluded.sources,"
+          + ", first_imported_at, last_changed_at) VALUES"
+          + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+          + " version=excluded.version, title=excluded.title, abstract=excluded.abstract,"
+          + " authors=excluded.authors, categories=excluded.categories,"
+          + " published=excluded.published, updated=excluded.updated,"
+          + " daily_date=excluded.daily_date, upvotes=excluded.upvotes,"
+          + " num_comments=excluded.num_comments, org_name=excluded.org_name,"
+          + " org_fullname=excluded.org_fullname, org_avatar=excluded.org_avatar,"
+          + " github_repo=excluded.github_repo, github_stars=excluded.github_stars,"
+          + " project_page=excluded.project_page, ai_summary=excluded.ai_summary,"
+          + " ai_keywords=excluded.ai_keywords, arxiv_comment=excluded.arxiv_comment,"
+          + " journal_ref=excluded.journal_ref, doi=excluded.doi,"
+          + " submitted_by=excluded.submitted_by, sources=excluded.sources,"
           + " last_changed_at=excluded.last_changed_at";
 
   private final Database db;

@@ -91,7 +91,12 @@ final class ApiJson {
   static DailyPaperJson dailyPaper(Paper p) {
     PaperJson paper = paper(p);
     return new DailyPaperJson(
-        paper, paper.publishedAt(), p.title(), p.abstractText(), p.numComments(), paper.organization());
+        paper,
+        paper.publishedAt(),
+        p.title(),
+        p.abstractText(),
+        p.numComments(),
+        paper.organization());
   }
 
   private static Instant startOf(LocalDate day) {

@@ -28,7 +28,8 @@ public record CardView(
 
   static CardView of(Paper p) {
     List<String> authors = p.authors();
-    String shortList = String.join(", ", authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size())));
+    String shortList =
+        String.join(", ", authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size())));
     if (authors.size() > SHOWN_AUTHORS) {
       shortList += " et al.";
     }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Splits abstract text into plain and TeX segments, so the page can escape the plain text and hand
- * only real formulas to KaTeX. A {@code $...$} span counts as math only when it looks like TeX
- * (a backslash, ^, _ or braces, or a single symbol), because abstracts also quote prices ("costs
- * $8 per run and $3 per ...") that must stay text.
+ * only real formulas to KaTeX. A {@code $...$} span counts as math only when it looks like TeX (a
+ * backslash, ^, _ or braces, or a single symbol), because abstracts also quote prices ("costs $8
+ * per run and $3 per ...") that must stay text.
  */
 public final class MathText {
 

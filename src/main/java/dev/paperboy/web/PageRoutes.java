@@ -65,7 +65,8 @@ final class PageRoutes {
     String id =
         ArxivId.parse(raw)
             .map(ArxivId::id)
-            .orElseThrow(() -> new NotFoundResponse("'" + Params.clip(raw) + "' is not an arXiv id."));
+            .orElseThrow(
+                () -> new NotFoundResponse("'" + Params.clip(raw) + "' is not an arXiv id."));
     var paper =
         papers
             .find(id)

@@ -77,9 +77,7 @@ class ReadingTheFeedInABrowserTest {
         browser.findElement(By.cssSelector("a.code")).getAttribute("href"));
     assertEquals(
         "EnvHarness: Awakening Static Worlds for Agent Learning",
-        browser
-            .findElement(By.cssSelector("meta[name=citation_title]"))
-            .getAttribute("content"));
+        browser.findElement(By.cssSelector("meta[name=citation_title]")).getAttribute("content"));
   }
 
   @Test

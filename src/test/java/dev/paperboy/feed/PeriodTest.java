@@ -35,9 +35,13 @@ class PeriodTest {
 
   @Test
   void badKeysAreRefusedWithTheExpectedShape() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Period.parse(Period.Kind.DAY, "2026-02-30"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Period.parse(Period.Kind.DAY, "2026-02-30"));
     assertTrue(e.getMessage().contains("YYYY-MM-DD"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Period.parse(Period.Kind.WEEK, "2025-W53"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Period.parse(Period.Kind.WEEK, "2025-W53"));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Period.parse(Period.Kind.MONTH, "2026-13"));
   }

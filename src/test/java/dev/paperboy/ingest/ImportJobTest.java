@@ -97,12 +97,14 @@ class ImportJobTest {
   void importingTheSameFilesTwiceChangesNothing() {
     String[] files = {"hf/2024-05-27.json", "listings", "kaggle-snapshot-head50.jsonl"};
     ImportReport first = importing(files);
-    List<Paper> before = store.feed(LocalDate.MIN, LocalDate.MAX, PaperStore.Order.UPVOTES, 0, 1000);
+    List<Paper> before =
+        store.feed(LocalDate.MIN, LocalDate.MAX, PaperStore.Order.UPVOTES, 0, 1000);
     ImportReport second = importing(files);
     assertEquals(0, second.created());
     assertEquals(0, second.updated());
     assertEquals(first.created(), second.unchanged());
-    assertEquals(before, store.feed(LocalDate.MIN, LocalDate.MAX, PaperStore.Order.UPVOTES, 0, 1000));
+    assertEquals(
+        before, store.feed(LocalDate.MIN, LocalDate.MAX, PaperStore.Order.UPVOTES, 0, 1000));
     assertTrue(second.table().contains("unchanged"), second.table());
   }
 
@@ -144,10 +146,14 @@ class ImportJobTest {
     assertEquals(0, report.created());
     assertEquals(2, report.filesRejected().size());
     assertTrue(
-        report.filesRejected().get(TestApps.resource("ingest/malformed/2024-12-11.json").toString())
+        report
+            .filesRejected()
+            .get(TestApps.resource("ingest/malformed/2024-12-11.json").toString())
             .contains("array of strings (Python repr?)"));
     assertTrue(
-        report.filesRejected().get(TestApps.resource("ingest/malformed/2025-01-10.json").toString())
+        report
+            .filesRejected()
+            .get(TestApps.resource("ingest/malformed/2025-01-10.json").toString())
             .contains("found an object with keys [status, date, count, data]"));
   }
 
@@ -158,9 +164,11 @@ class ImportJobTest {
     assertEquals(5, report.created());
     assertEquals(3, report.rejectedRecords());
     String file = TestApps.resource("ingest/bad/2025-03-18-broken-line.jsonl").toString();
-    assertEquals(List.of(file + ":3"), report.recordsRejected().get("invalid JSON line").examples());
     assertEquals(
-        List.of(file + ":7 (not-an-id)"), report.recordsRejected().get("invalid arXiv id").examples());
+        List.of(file + ":3"), report.recordsRejected().get("invalid JSON line").examples());
+    assertEquals(
+        List.of(file + ":7 (not-an-id)"),
+        report.recordsRejected().get("invalid arXiv id").examples());
     assertEquals(1, report.recordsRejected().get("missing title").count());
     assertTrue(store.find("2503.11787").isEmpty());
     assertEquals(LocalDate.of(2025, 3, 18), paper("2503.11781").dailyDate());
@@ -171,7 +179,9 @@ class ImportJobTest {
     ImportReport report = importing("bad/2024-05-27-truncated.json");
     assertEquals(2, report.created());
     String reason =
-        report.filesRejected().get(TestApps.resource("ingest/bad/2024-05-27-truncated.json").toString());
+        report
+            .filesRejected()
+            .get(TestApps.resource("ingest/bad/2024-05-27-truncated.json").toString());
     assertTrue(reason.startsWith("invalid JSON at line"), reason);
     assertTrue(reason.contains("the 2 records before it were kept"), reason);
   }

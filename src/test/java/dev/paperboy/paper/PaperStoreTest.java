@@ -31,16 +31,55 @@ class PaperStoreTest {
   }
 
   static Paper listing(String id, LocalDate day) {
-    return new Paper(id, 1, "A title", "An abstract.", List.of("Ada Lovelace", "Alan Turing"),
-        List.of("cs.LG", "stat.ML"), null, null, day, 0, 0, null, null, null, null, null,
-        List.of(), null, null, null, null, Set.of(Source.ARXIV_LISTING));
+    return new Paper(
+        id,
+        1,
+        "A title",
+        "An abstract.",
+        List.of("Ada Lovelace", "Alan Turing"),
+        List.of("cs.LG", "stat.ML"),
+        null,
+        null,
+        day,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        Set.of(Source.ARXIV_LISTING));
   }
 
   static Paper hf(String id, LocalDate day, int upvotes) {
-    return new Paper(id, 0, "A title", "An abstract.", List.of("Ada Lovelace", "Alan Turing"),
-        List.of(), Instant.parse("2026-08-20T00:00:00Z"), null, day, upvotes, 2,
-        new Organization("google", "Google", null), "https://github.com/x/y", 8, null,
-        "A summary.", List.of("LLM"), null, null, null, "taesiri", Set.of(Source.HF_DAILY));
+    return new Paper(
+        id,
+        0,
+        "A title",
+        "An abstract.",
+        List.of("Ada Lovelace", "Alan Turing"),
+        List.of(),
+        Instant.parse("2026-08-20T00:00:00Z"),
+        null,
+        day,
+        upvotes,
+        2,
+        new Organization("google", "Google", null),
+        "https://github.com/x/y",
+        8,
+        null,
+        "A summary.",
+        List.of("LLM"),
+        null,
+        null,
+        null,
+        "taesiri",
+        Set.of(Source.HF_DAILY));
   }
 
   @Test
@@ -77,9 +116,14 @@ class PaperStoreTest {
   @Test
   void aDayFeedIsOrderedByUpvotesThenId() {
     LocalDate day = LocalDate.of(2026, 8, 21);
-    store.upsert(List.of(hf("2608.00001", day, 5), hf("2608.00002", day, 50), hf("2608.00003", day, 5),
-        hf("2608.00004", day.plusDays(1), 99)));
-    var ids = store.feed(day, day, PaperStore.Order.UPVOTES, 0, 10).stream().map(Paper::id).toList();
+    store.upsert(
+        List.of(
+            hf("2608.00001", day, 5),
+            hf("2608.00002", day, 50),
+            hf("2608.00003", day, 5),
+            hf("2608.00004", day.plusDays(1), 99)));
+    var ids =
+        store.feed(day, day, PaperStore.Order.UPVOTES, 0, 10).stream().map(Paper::id).toList();
     assertEquals(List.of("2608.00002", "2608.00003", "2608.00001"), ids);
     assertEquals(3, store.count(day, day));
     assertEquals(day.plusDays(1), store.latestDay().orElseThrow());

@@ -60,7 +60,9 @@ class DailyPapersApiTest {
 
   @Test
   void aDayAnswersLikeHuggingFace() throws Exception {
-    assertEquals(golden("daily_papers_2026-08-21_limit3.json"), get("/api/daily_papers?date=2026-08-21&limit=3"));
+    assertEquals(
+        golden("daily_papers_2026-08-21_limit3.json"),
+        get("/api/daily_papers?date=2026-08-21&limit=3"));
   }
 
   @Test

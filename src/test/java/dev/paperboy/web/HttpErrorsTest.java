@@ -37,7 +37,8 @@ class HttpErrorsTest {
     app.close();
   }
 
-  static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+  static HttpResponse<String> get(String path, String accept)
+      throws IOException, InterruptedException {
     var req = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build();
     return http.send(req, HttpResponse.BodyHandlers.ofString());
   }
@@ -49,7 +50,8 @@ class HttpErrorsTest {
         "/api/daily_papers?date=2026-02-30 | 400 | date must be YYYY-MM-DD",
         "/api/daily_papers?week=2026-W99 | 400 | week 99 does not exist",
         "/api/daily_papers?month=26-08 | 400 | month must be YYYY-MM",
-        "/api/daily_papers?date=2026-08-21&month=2026-08 | 400 | at most one of date, week and month",
+        "/api/daily_papers?date=2026-08-21&month=2026-08 | 400 | at most one of date, week and"
+            + " month",
         "/api/daily_papers?limit=101 | 400 | limit must be between 1 and 100",
         "/api/daily_papers?limit=0 | 400 | limit must be between 1 and 100",
         "/api/daily_papers?p=-1 | 400 | p must be between 0",

@@ -36,6 +36,7 @@ class MathTextTest {
 
   @Test
   void anEscapedDollarStaysADollar() {
-    assertEquals(List.of(new Segment("about $400K", false, false)), MathText.split("about \\$400K"));
+    assertEquals(
+        List.of(new Segment("about $400K", false, false)), MathText.split("about \\$400K"));
   }
 }
