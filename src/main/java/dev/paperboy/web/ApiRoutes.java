@@ -2,11 +2,11 @@ package dev.paperboy.web;
 
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
-import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.PaperStore;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,12 +42,7 @@ final class ApiRoutes {
   }
 
   private void paper(Context ctx) {
-    String raw = ctx.pathParam("id");
-    String id =
-        ArxivId.parse(raw)
-            .map(ArxivId::id)
-            .orElseThrow(
-                () -> new BadRequestResponse("'" + Params.clip(raw) + "' is not an arXiv id"));
+    String id = Params.arxivId(ctx, HttpStatus.BAD_REQUEST);
     var paper =
         papers.find(id).orElseThrow(() -> new NotFoundResponse("paper " + id + " not found"));
     ApiJson.send(ctx, ApiJson.paper(paper));

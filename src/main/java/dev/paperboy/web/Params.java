@@ -1,7 +1,10 @@
 package dev.paperboy.web;
 
+import dev.paperboy.paper.ArxivId;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 
 /** Query-parameter parsing that turns bad input into a 400 naming the parameter. */
 final class Params {
@@ -24,6 +27,17 @@ final class Params {
           name + " must be between " + min + " and " + max + ", got " + value);
     }
     return value;
+  }
+
+  /** The versionless arXiv id in the {@code id} path parameter; a malformed one answers status. */
+  static String arxivId(Context ctx, HttpStatus whenMalformed) {
+    String raw = ctx.pathParam("id");
+    return ArxivId.parse(raw)
+        .map(ArxivId::id)
+        .orElseThrow(
+            () ->
+                new HttpResponseException(
+                    whenMalformed.getCode(), "'" + clip(raw) + "' is not an arXiv id."));
   }
 
   /** Echoes user input in messages without letting a huge value through. */
