@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Database;
 import dev.paperboy.web.WebServer;
 
@@ -12,6 +13,7 @@ public final class App implements AutoCloseable {
   private final Database database;
   private final PaperStore papers;
   private final FeedService feeds;
+  private SearchService search;
   private WebServer web;
 
   public App(Config config) {
@@ -29,11 +31,29 @@ public final class App implements AutoCloseable {
     return papers;
   }
 
-  /** Starts the web server on the configured host and port (0 picks a free port). */
+  /**
+   * Opens the search index (one process at a time may hold it: the serving one). Papers the
+   * database changed while it was closed are indexed by {@link SearchService#catchUp}.
+   */
+  public SearchService search() {
+    if (search == null) {
+      search = new SearchService(config.indexDir(), papers);
+    }
+    return search;
+  }
+
+  /**
+   * Starts the web server on the configured host and port (0 picks a free port); the search index
+   * follows the database in the background from then on.
+   */
   public WebServer serve() {
-    web = new WebServer(feeds, papers).start(config.host(), config.port());
+    SearchService s = search();
+    s.follow(FOLLOW_MILLIS);
+    web = new WebServer(feeds, papers, s).start(config.host(), config.port());
     return web;
   }
+
+  private static final long FOLLOW_MILLIS = 2000;
 
   /** The port the web server listens on, once {@link #serve()} has run. */
   public int port() {
@@ -47,6 +67,9 @@ public final class App implements AutoCloseable {
   public void close() {
     if (web != null) {
       web.close();
+    }
+    if (search != null) {
+      search.close();
     }
     database.close();
   }

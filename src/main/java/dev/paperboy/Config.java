@@ -49,6 +49,10 @@ public record Config(String host, int port, Path dataDir) {
     return dataDir.resolve("paperboy.db");
   }
 
+  public Path indexDir() {
+    return dataDir.resolve("index");
+  }
+
   /** The settings as name-value pairs for the start-up log (no secrets exist yet to mask). */
   public Map<String, String> describe() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -56,6 +60,7 @@ public record Config(String host, int port, Path dataDir) {
     out.put("port", Integer.toString(port));
     out.put("data dir", dataDir.toString());
     out.put("database", databaseFile().toString());
+    out.put("search index", indexDir().toString());
     return out;
   }
 

@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.cli.DemoCommand;
 import dev.paperboy.cli.ImportCommand;
+import dev.paperboy.cli.ReindexCommand;
 import dev.paperboy.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Paperboy 0.1",
     description = "A self-hosted Daily Papers hub.",
-    subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      DemoCommand.class,
+      ReindexCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -23,6 +23,7 @@ class ArchitectureTest {
   static final Map<String, List<String>> ALLOWED =
       Map.of(
           "io.javalin", List.of("web"),
+          "org.apache.lucene", List.of("search"),
           "gg.jte", List.of("web"),
           "com.fasterxml.jackson", List.of("web", "ingest"),
           "java.sql", List.of("storage", "paper"),

@@ -9,15 +9,20 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** All SQL about papers. Upserts are keyed on the versionless arXiv id. */
 public final class PaperStore {
@@ -36,6 +41,18 @@ public final class PaperStore {
 
   /** What an upsert did, and which ids it created or changed. */
   public record UpsertResult(int created, int updated, int unchanged, List<String> changedIds) {}
+
+  /**
+   * Told about every committed change, in commit order, with the papers as now stored and the
+   * change stamp they were written with (fixed-width text that sorts in time order).
+   */
+  public interface ChangeListener {
+    void changed(List<Paper> papers, String stamp);
+  }
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private static final int LOOKUP_CHUNK = 500;
   private static final String COLUMNS =
@@ -62,9 +79,22 @@ public final class PaperStore {
           + " last_changed_at=excluded.last_changed_at";
 
   private final Database db;
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private Instant lastStamp = Instant.EPOCH;
 
   public PaperStore(Database db) {
     this.db = db;
+  }
+
+  public void addChangeListener(ChangeListener listener) {
+    listeners.add(listener);
+  }
+
+  /** A stamp later than every earlier one from this store, even within one clock tick. */
+  private synchronized String nextStamp() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    lastStamp = now.isAfter(lastStamp) ? now : lastStamp.plus(1, ChronoUnit.MICROS);
+    return STAMP.format(lastStamp);
   }
 
   /**
@@ -83,7 +113,8 @@ public final class PaperStore {
         int updated = 0;
         int unchanged = 0;
         List<String> changed = new ArrayList<>();
-        String now = Instant.now().toString();
+        List<Paper> changedPapers = new ArrayList<>();
+        String now = nextStamp();
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
           for (Paper incoming : batch) {
             Paper old = existing.get(incoming.id());
@@ -98,12 +129,18 @@ public final class PaperStore {
               updated++;
             }
             changed.add(merged.id());
+            changedPapers.add(merged);
             bind(ps, merged, now);
             ps.addBatch();
           }
           ps.executeBatch();
         }
         c.commit();
+        if (!changedPapers.isEmpty()) {
+          for (ChangeListener l : listeners) {
+            l.changed(changedPapers, now);
+          }
+        }
         return new UpsertResult(created, updated, unchanged, changed);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -111,6 +148,64 @@ public final class PaperStore {
       }
     } catch (SQLException e) {
       throw new StorageException("upsert of " + batch.size() + " papers failed: " + e, e);
+    }
+  }
+
+  /**
+   * Streams every paper changed after {@code stamp} (all papers when it is empty), oldest change
+   * first, to the consumer in chunks, each with the newest stamp it contains.
+   */
+  public void changedSince(String stamp, int chunk, ChangeListener consumer) {
+    String after = stamp == null ? "" : stamp;
+    while (true) {
+      List<Paper> papers = new ArrayList<>();
+      String newest = null;
+      try (Connection c = db.connection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + ", last_changed_at FROM papers WHERE last_changed_at > ?"
+                      + " ORDER BY last_changed_at, id LIMIT ?")) {
+        ps.setString(1, after);
+        ps.setInt(2, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            papers.add(read(rs));
+            newest = rs.getString("last_changed_at");
+          }
+        }
+      } catch (SQLException e) {
+        throw new StorageException("reading changes since " + after + " failed: " + e, e);
+      }
+      if (papers.isEmpty()) {
+        return;
+      }
+      // a stamp shared beyond the chunk boundary is finished by including all its rows
+      List<Paper> rest = sameStamp(newest, papers);
+      papers.addAll(rest);
+      consumer.changed(papers, newest);
+      after = newest;
+    }
+  }
+
+  /** Papers with exactly this stamp that are not in the list yet. */
+  private List<Paper> sameStamp(String stamp, List<Paper> have) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    have.forEach(p -> ids.add(p.id()));
+    return query("SELECT " + COLUMNS + " FROM papers WHERE last_changed_at = ?", List.of(stamp))
+        .stream()
+        .filter(p -> !ids.contains(p.id()))
+        .toList();
+  }
+
+  /** The papers with these ids, in the order given; unknown ids are left out. */
+  public List<Paper> findAll(List<String> ids) {
+    try (Connection c = db.connection()) {
+      Map<String, Paper> found = findAll(c, ids);
+      return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    } catch (SQLException e) {
+      throw new StorageException("lookup of " + ids.size() + " papers failed: " + e, e);
     }
   }
 

@@ -43,6 +43,9 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("synchronous", "NORMAL");
     config.addDataSourceProperty("foreign_keys", "true");
     config.addDataSourceProperty("busy_timeout", "10000");
+    // writers take the lock when they begin, so change stamps taken inside a transaction follow
+    // commit order even across processes
+    config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     HikariDataSource pool = new HikariDataSource(config);
     Database db = new Database(file, pool);
     try (Connection c = pool.getConnection()) {

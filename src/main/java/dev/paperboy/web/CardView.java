@@ -17,7 +17,9 @@ public record CardView(
     int upvotes,
     int comments,
     String githubRepo,
-    String stars) {
+    String stars,
+    String titleHtml,
+    String excerptHtml) {
 
   public String commentsLabel() {
     return Format.plural(comments, "comment", "comments");
@@ -46,6 +48,31 @@ public record CardView(
         p.upvotes(),
         p.numComments(),
         p.githubRepo(),
-        p.githubStars() == null ? null : Format.compact(p.githubStars()));
+        p.githubStars() == null ? null : Format.compact(p.githubStars()),
+        null,
+        null);
+  }
+
+  /**
+   * The card with search highlights: HTML that Lucene's passage formatter built from escaped text
+   * with only {@code <mark>} added, so it is safe to emit as is.
+   */
+  CardView highlighted(String titleHtml, String excerptHtml) {
+    return new CardView(
+        id,
+        href,
+        title,
+        excerpt,
+        authorCount,
+        authorsShort,
+        organization,
+        organizationAvatar,
+        published,
+        upvotes,
+        comments,
+        githubRepo,
+        stars,
+        titleHtml,
+        excerptHtml);
   }
 }

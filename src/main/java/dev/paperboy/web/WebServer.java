@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -19,7 +20,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Templates templates = new Templates();
 
-  public WebServer(FeedService feeds, PaperStore papers) {
+  public WebServer(FeedService feeds, PaperStore papers, SearchService search) {
     this.app =
         Javalin.create(
             config -> {
@@ -33,6 +34,7 @@ public final class WebServer implements AutoCloseable {
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                   });
             });
+    new SearchRoutes(search, papers, templates).register(app);
     new ApiRoutes(feeds, papers).register(app);
     new PageRoutes(feeds, papers, templates).register(app);
     app.exception(

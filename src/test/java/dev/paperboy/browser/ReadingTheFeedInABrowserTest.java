@@ -101,6 +101,23 @@ class ReadingTheFeedInABrowserTest {
   }
 
   @Test
+  void theSearchBoxFindsAPaperWithItsWordsHighlighted() {
+    browser.get(base + "/papers/date/2026-08-20");
+    WebElement box = browser.findElement(By.cssSelector("header input[name=q]"));
+    box.sendKeys("awakening static worlds");
+    box.submit();
+    assertTrue(
+        browser.getCurrentUrl().startsWith(base + "/search?q=awakening"), browser.getCurrentUrl());
+    WebElement first = browser.findElements(By.cssSelector("article.card")).get(0);
+    assertEquals("2608.19880", first.getAttribute("data-paper-id"));
+    List<String> marked =
+        first.findElements(By.cssSelector("h3 mark")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Awakening", "Static", "Worlds"), marked);
+    first.findElement(By.cssSelector("h3 a")).click();
+    assertEquals(base + "/papers/2608.19880", browser.getCurrentUrl());
+  }
+
+  @Test
   void texInAnAbstractIsTypesetByTheBundledKatex() {
     browser.get(base + "/papers/2606.31294");
     WebElement abstractText = browser.findElement(By.cssSelector("p.abstract"));

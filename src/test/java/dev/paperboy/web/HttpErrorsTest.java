@@ -60,9 +60,16 @@ class HttpErrorsTest {
         "/api/papers/2608.99999 | 404 | paper 2608.99999 not found",
         "/api/papers/not-an-id | 400 | is not an arXiv id",
         "/api/nothing-here | 404 | There is no page",
+        "/api/papers/search | 400 | the query is empty",
+        "/api/papers/search?q=%20%20 | 400 | the query is empty",
+        "/api/papers/search?q=LONG | 400 | the query is longer than 300 characters",
+        "/api/papers/search?q=agents&limit=121 | 400 | limit must be between 1 and 120",
+        "/api/papers/search?q=agents&sort=best | 400 | sort must be relevance, newest or upvotes",
+        "/api/papers/search?q=agents&from=2026-13-01 | 400 | from must be YYYY-MM-DD",
+        "/api/papers/search?q=agents&from=2026-08-02&to=2026-08-01 | 400 | is after to",
       })
   void apiErrorsAreJsonWithAMessage(String path, int status, String message) throws Exception {
-    var res = get(path, "*/*");
+    var res = get(path.replace("LONG", "a".repeat(301)), "*/*");
     assertEquals(status, res.statusCode(), res.body());
     assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     assertTrue(res.body().startsWith("{\"error\":\""), res.body());
@@ -79,6 +86,7 @@ class HttpErrorsTest {
         "/papers/week/2026-34 | 400 | week must be YYYY-Www",
         "/papers/date/2026-08-21?page=x | 400 | page must be a whole number",
         "/nowhere/<script>alert(1)</script> | 404 | There is no page",
+        "/search?q=<script>alert(1)</script>&sort=best | 400 | sort must be relevance",
       })
   void pageErrorsAreHtmlPagesThatLeadBackHome(String path, int status, String message)
       throws Exception {

@@ -1,0 +1,54 @@
+package dev.paperboy.search;
+
+import dev.paperboy.paper.Paper;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/** How a paper becomes a Lucene document: field names and what each holds. */
+final class PaperDocuments {
+
+  static final String ID = "id";
+  static final String ID_SORT = "id_sort";
+  static final String TITLE = "title";
+  static final String TITLE_EXACT = "title_exact";
+  static final String ABSTRACT = "abstract";
+  static final String AUTHORS = "authors";
+  static final String CATEGORY = "category";
+  static final String DAY = "day";
+  static final String DAY_SORT = "day_sort";
+  static final String UPVOTES = "upvotes";
+  static final String HAS_CODE = "has_code";
+
+  private PaperDocuments() {}
+
+  static Document of(Paper p) {
+    Document d = new Document();
+    d.add(new StringField(ID, p.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(ID_SORT, new BytesRef(p.id())));
+    d.add(new TextField(TITLE, p.title(), Field.Store.YES));
+    d.add(new StringField(TITLE_EXACT, normaliseTitle(p.title()), Field.Store.NO));
+    d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
+    d.add(new TextField(AUTHORS, String.join("\n", p.authors()), Field.Store.NO));
+    for (String c : p.categories()) {
+      d.add(new StringField(CATEGORY, c, Field.Store.NO));
+    }
+    long day = p.dailyDate() == null ? 0 : p.dailyDate().toEpochDay();
+    d.add(new LongPoint(DAY, day));
+    d.add(new NumericDocValuesField(DAY_SORT, day));
+    d.add(new NumericDocValuesField(UPVOTES, p.upvotes()));
+    d.add(new StringField(HAS_CODE, p.githubRepo() != null ? "true" : "false", Field.Store.NO));
+    return d;
+  }
+
+  /** Lower-case, letters and digits only, single spaces: how an exact title match is compared. */
+  static String normaliseTitle(String title) {
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

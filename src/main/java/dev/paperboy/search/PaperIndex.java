@@ -1,0 +1,127 @@
+package dev.paperboy.search;
+
+import dev.paperboy.paper.Paper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The on-disk Lucene index of papers. The database is the source of truth: each commit records the
+ * database's change stamp it has caught up to, so a crash between a database write and an index
+ * commit is repaired by re-indexing what changed since.
+ */
+public final class PaperIndex implements AutoCloseable {
+
+  static final String WATERMARK = "paperboy.changed-up-to";
+
+  private final FSDirectory directory;
+  private final Analyzer analyzer = Analyzers.create();
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final PaperSearcher searcher;
+
+  private PaperIndex(Path path) throws IOException {
+    directory = FSDirectory.open(path);
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    writer = new IndexWriter(directory, config);
+    searchers = new SearcherManager(writer, null);
+    searcher = new PaperSearcher(searchers, analyzer);
+  }
+
+  public static PaperIndex open(Path path) {
+    try {
+      return new PaperIndex(path);
+    } catch (LockObtainFailedException e) {
+      throw new IllegalStateException(
+          "the search index at " + path + " is in use by another Paperboy process (a server?)", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index at " + path, e);
+    }
+  }
+
+  /**
+   * Adds or replaces the papers and commits, recording that the index is now current up to the
+   * database change stamp {@code changedUpTo}.
+   */
+  public void index(Collection<Paper> papers, String changedUpTo) {
+    try {
+      for (Paper p : papers) {
+        writer.updateDocument(new Term(PaperDocuments.ID, p.id()), PaperDocuments.of(p));
+      }
+      String current = watermark().orElse("");
+      if (changedUpTo != null && changedUpTo.compareTo(current) > 0) {
+        writer.setLiveCommitData(Map.of(WATERMARK, changedUpTo).entrySet());
+      }
+      writer.commit();
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("indexing " + papers.size() + " papers failed", e);
+    }
+  }
+
+  /** Removes every document, for a rebuild from the database. */
+  public void clear() {
+    try {
+      writer.deleteAll();
+      writer.setLiveCommitData(Map.<String, String>of().entrySet());
+      writer.commit();
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("clearing the index failed", e);
+    }
+  }
+
+  /** The database change stamp the last commit caught up to; empty for a new index. */
+  public Optional<String> watermark() {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().equals(WATERMARK)) {
+          return Optional.of(e.getValue());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  public int count() {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public SearchResults search(SearchRequest request) {
+    return searcher.search(request);
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the search index failed", e);
+    }
+  }
+}

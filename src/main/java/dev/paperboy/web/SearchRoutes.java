@@ -1,0 +1,162 @@
+package dev.paperboy.web;
+
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchResults;
+import dev.paperboy.search.SearchService;
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The search page and {@code /api/papers/search}. */
+final class SearchRoutes {
+
+  static final int PAGE_SIZE = 20;
+  static final int API_DEFAULT_LIMIT = 50;
+  static final int API_MAX_LIMIT = 120;
+
+  private final SearchService search;
+  private final PaperStore papers;
+  private final Templates templates;
+
+  SearchRoutes(SearchService search, PaperStore papers, Templates templates) {
+    this.search = search;
+    this.papers = papers;
+    this.templates = templates;
+  }
+
+  void register(Javalin app) {
+    app.get("/search", this::page);
+    app.get("/api/papers/search", this::api);
+  }
+
+  private void api(Context ctx) {
+    int limit = Params.intParam(ctx, "limit", API_DEFAULT_LIMIT, 1, API_MAX_LIMIT);
+    SearchRequest request = request(ctx, 0, limit);
+    SearchResults results = search.search(request);
+    ApiJson.send(ctx, papersOf(results).stream().map(ApiJson::dailyPaper).toList());
+  }
+
+  private void page(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null || q.isBlank()) {
+      ctx.html(templates.render("search.jte", emptyView(ctx)));
+      return;
+    }
+    int page = Params.intParam(ctx, "page", 1, 1, 1000) - 1;
+    SearchRequest request = request(ctx, page * PAGE_SIZE, PAGE_SIZE);
+    SearchResults results = search.search(request);
+    Map<String, Paper> byId =
+        papersOf(results).stream().collect(Collectors.toMap(Paper::id, Function.identity()));
+    List<CardView> cards = new ArrayList<>();
+    for (SearchResults.Hit hit : results.hits()) {
+      Paper p = byId.get(hit.id());
+      if (p != null) {
+        cards.add(CardView.of(p).highlighted(hit.titleHtml(), hit.abstractHtml()));
+      }
+    }
+    long shown = page * (long) PAGE_SIZE;
+    String self = "/search?" + queryString(ctx);
+    ctx.html(
+        templates.render(
+            "search.jte",
+            new SearchView(
+                request.query(),
+                param(ctx, "from"),
+                param(ctx, "to"),
+                param(ctx, "cat"),
+                request.hasCode(),
+                request.order().name().toLowerCase(Locale.ROOT),
+                cards,
+                results.total() == 0
+                    ? "No papers match “" + request.query() + "”."
+                    : Format.plural(results.total(), "paper", "papers") + " match",
+                results.notice(),
+                page > 0 ? self + "&page=" + page : null,
+                shown + PAGE_SIZE < results.total() ? self + "&page=" + (page + 2) : null)));
+  }
+
+  private List<Paper> papersOf(SearchResults results) {
+    return papers.findAll(results.hits().stream().map(SearchResults.Hit::id).toList());
+  }
+
+  private static SearchRequest request(Context ctx, int offset, int limit) {
+    try {
+      return new SearchRequest(
+          ctx.queryParam("q"),
+          date(ctx, "from"),
+          date(ctx, "to"),
+          param(ctx, "cat"),
+          "1".equals(ctx.queryParam("code")) || "true".equals(ctx.queryParam("code")),
+          order(ctx.queryParam("sort")),
+          offset,
+          limit);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
+  }
+
+  private static SearchRequest.Order order(String sort) {
+    if (sort == null || sort.isBlank()) {
+      return SearchRequest.Order.RELEVANCE;
+    }
+    try {
+      return SearchRequest.Order.valueOf(sort.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(
+          "sort must be relevance, newest or upvotes, got '" + Params.clip(sort) + "'");
+    }
+  }
+
+  private static LocalDate date(Context ctx, String name) {
+    String v = param(ctx, name);
+    try {
+      return v == null ? null : LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestResponse(name + " must be YYYY-MM-DD, got '" + Params.clip(v) + "'");
+    }
+  }
+
+  private static String param(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  /** The current filters as a query string, without the page. */
+  private static String queryString(Context ctx) {
+    List<String> parts = new ArrayList<>();
+    for (String name : List.of("q", "from", "to", "cat", "code", "sort")) {
+      String v = param(ctx, name);
+      if (v != null) {
+        parts.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+      }
+    }
+    return String.join("&", parts);
+  }
+
+  private static SearchView emptyView(Context ctx) {
+    return new SearchView(
+        "",
+        param(ctx, "from"),
+        param(ctx, "to"),
+        param(ctx, "cat"),
+        false,
+        "relevance",
+        List.of(),
+        null,
+        null,
+        null,
+        null);
+  }
+}

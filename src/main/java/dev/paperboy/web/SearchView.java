@@ -1,0 +1,17 @@
+package dev.paperboy.web;
+
+import java.util.List;
+
+/** The search page: the form as the user filled it, and one page of result cards. */
+public record SearchView(
+    String query,
+    String from,
+    String to,
+    String category,
+    boolean hasCode,
+    String sort,
+    List<CardView> cards,
+    String summary,
+    String notice,
+    String previousPageHref,
+    String nextPageHref) {}

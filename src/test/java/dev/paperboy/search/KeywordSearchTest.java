@@ -1,0 +1,158 @@
+package dev.paperboy.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.TestApps;
+import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.storage.Database;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+/** Keyword search over a fixed corpus: two HF days and one arXiv listing day (333 papers). */
+class KeywordSearchTest {
+
+  @TempDir static Path dir;
+  static Database db;
+  static PaperStore store;
+  static SearchService search;
+
+  @BeforeAll
+  static void build() {
+    db = Database.open(dir.resolve("paperboy.db"));
+    store = new PaperStore(db);
+    search = new SearchService(dir.resolve("index"), store);
+    new ImportJob(store, new PrintStream(OutputStream.nullOutputStream()))
+        .run(
+            List.of(
+                TestApps.resource("web/2026-08-20.json"),
+                TestApps.resource("web/2026-08-21.json"),
+                TestApps.resource("web/2026-07-01.jsonl.gz")));
+  }
+
+  @AfterAll
+  static void close() {
+    search.close();
+    db.close();
+  }
+
+  static List<String> ids(SearchRequest r) {
+    return search.search(r).hits().stream().map(SearchResults.Hit::id).toList();
+  }
+
+  static List<String> ids(String q) {
+    return ids(SearchRequest.of(q, 10));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvFileSource(resources = "/search/golden-queries.csv", numLinesToSkip = 1)
+  void goldenQueriesFindTheirPaperFirst(String query, String expectedTopId) {
+    assertEquals(expectedTopId, ids(query).get(0), () -> "top 10: " + ids(query));
+  }
+
+  @Test
+  void importedPapersAreFindableAtOnce() {
+    assertEquals(333, search.indexedCount());
+  }
+
+  @Test
+  void anExactArxivIdIsPinnedFirst() {
+    assertEquals("2608.17253", ids("2608.17253").get(0));
+    assertEquals("2608.17253", ids("arXiv:2608.17253v2").get(0));
+  }
+
+  @Test
+  void anExactTitleIsPinnedFirstEvenWhenItsWordsAreCommon() {
+    Paper p = store.find("2606.31294").orElseThrow();
+    assertEquals(p.id(), ids(p.title().toUpperCase(java.util.Locale.ROOT)).get(0));
+  }
+
+  @Test
+  void aShortQueryToleratesATypo() {
+    assertEquals("2608.19880", ids("EnvHarnes").get(0));
+  }
+
+  @Test
+  void matchedTermsAreHighlightedAndTheRestEscaped() {
+    SearchResults.Hit hit = search.search(SearchRequest.of("EnvHarness", 1)).hits().get(0);
+    assertTrue(hit.titleHtml().contains("<mark>EnvHarness</mark>"), hit.titleHtml());
+    assertTrue(hit.abstractHtml().contains("<mark>"), hit.abstractHtml());
+    assertTrue(hit.abstractHtml().contains("agent&#39;s") || !hit.abstractHtml().contains("'"));
+  }
+
+  @Test
+  void filtersNarrowTheResults() {
+    var withCode =
+        new SearchRequest("agents", null, null, null, true, SearchRequest.Order.RELEVANCE, 0, 50);
+    for (Paper p : store.findAll(ids(withCode))) {
+      assertTrue(p.githubRepo() != null, p.id() + " has code");
+    }
+    LocalDate day = LocalDate.of(2026, 7, 1);
+    var onDay =
+        new SearchRequest("agents", day, day, null, false, SearchRequest.Order.RELEVANCE, 0, 50);
+    assertTrue(!ids(onDay).isEmpty());
+    for (Paper p : store.findAll(ids(onDay))) {
+      assertEquals(day, p.dailyDate());
+    }
+    var inCategory =
+        new SearchRequest(
+            "codes", null, null, "cs.IT", false, SearchRequest.Order.RELEVANCE, 0, 50);
+    for (Paper p : store.findAll(ids(inCategory))) {
+      assertTrue(p.categories().contains("cs.IT"), p.id() + " " + p.categories());
+    }
+  }
+
+  @Test
+  void sortsOrderByUpvotesOrDayWithStablePages() {
+    var byVotes =
+        new SearchRequest("learning", null, null, null, false, SearchRequest.Order.UPVOTES, 0, 30);
+    List<Paper> papers = store.findAll(ids(byVotes));
+    for (int i = 1; i < papers.size(); i++) {
+      assertTrue(papers.get(i - 1).upvotes() >= papers.get(i).upvotes());
+    }
+    var newest =
+        new SearchRequest("learning", null, null, null, false, SearchRequest.Order.NEWEST, 0, 30);
+    papers = store.findAll(ids(newest));
+    for (int i = 1; i < papers.size(); i++) {
+      assertTrue(!papers.get(i - 1).dailyDate().isBefore(papers.get(i).dailyDate()));
+    }
+    var page2 =
+        new SearchRequest("learning", null, null, null, false, SearchRequest.Order.NEWEST, 10, 10);
+    assertEquals(ids(newest).subList(10, 20), ids(page2));
+  }
+
+  @Test
+  void aNewIndexCatchesUpWithTheDatabaseAfterACrash(@TempDir Path other) throws IOException {
+    // the database was written but the process died before the index committed
+    Files.createDirectories(other);
+    try (Database db2 = Database.open(other.resolve("paperboy.db"))) {
+      PaperStore store2 = new PaperStore(db2);
+      new ImportJob(store2, new PrintStream(OutputStream.nullOutputStream()))
+          .run(List.of(TestApps.resource("web/2026-08-21.json")));
+      try (SearchService reopened = new SearchService(other.resolve("index"), store2)) {
+        assertEquals(0, reopened.indexedCount());
+        assertEquals(17, reopened.catchUp(null));
+        assertEquals(17, reopened.indexedCount());
+        assertEquals(0, reopened.catchUp(null), "nothing left to repair");
+        assertEquals(
+            "2608.19880", reopened.search(SearchRequest.of("EnvHarness", 1)).hits().get(0).id());
+      }
+      try (SearchService again = new SearchService(other.resolve("index"), store2)) {
+        assertEquals(0, again.catchUp(null), "the watermark survives a restart");
+      }
+    }
+  }
+}
