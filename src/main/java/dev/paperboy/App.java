@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Database;
 import dev.paperboy.web.WebServer;
@@ -27,6 +28,10 @@ public final class App implements AutoCloseable {
     return config;
   }
 
+  public Database database() {
+    return database;
+  }
+
   public PaperStore papers() {
     return papers;
   }
@@ -37,7 +42,9 @@ public final class App implements AutoCloseable {
    */
   public SearchService search() {
     if (search == null) {
-      search = new SearchService(config.indexDir(), papers);
+      search =
+          new SearchService(
+              config.indexDir(), papers, new PaperVectors(database), config.embeddingModel());
     }
     return search;
   }

@@ -9,11 +9,17 @@ import java.util.Map;
  * environment variables ({@code PAPERBOY_*}), then defaults; {@link #describe()} is what start-up
  * logs.
  */
-public record Config(String host, int port, Path dataDir) {
+public record Config(String host, int port, Path dataDir, String embeddingModel) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "data";
+  public static final String DEFAULT_EMBEDDING_MODEL = "bge-small-en-v1.5-q";
+
+  /** Settings with the default embedding model. */
+  public Config(String host, int port, Path dataDir) {
+    this(host, port, dataDir, DEFAULT_EMBEDDING_MODEL);
+  }
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -42,7 +48,8 @@ public record Config(String host, int port, Path dataDir) {
         dataDirFlag != null
             ? dataDirFlag
             : Path.of(first(null, env.get("PAPERBOY_DATA_DIR"), DEFAULT_DATA_DIR));
-    return new Config(host, port, dataDir);
+    String model = first(null, env.get("PAPERBOY_EMBEDDING_MODEL"), DEFAULT_EMBEDDING_MODEL);
+    return new Config(host, port, dataDir, model);
   }
 
   public Path databaseFile() {
@@ -61,6 +68,7 @@ public record Config(String host, int port, Path dataDir) {
     out.put("data dir", dataDir.toString());
     out.put("database", databaseFile().toString());
     out.put("search index", indexDir().toString());
+    out.put("embedding model", embeddingModel);
     return out;
   }
 

@@ -1,9 +1,11 @@
 package dev.paperboy;
 
 import dev.paperboy.cli.DemoCommand;
+import dev.paperboy.cli.EvalCommand;
 import dev.paperboy.cli.ImportCommand;
 import dev.paperboy.cli.ReindexCommand;
 import dev.paperboy.cli.ServeCommand;
+import dev.paperboy.cli.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +19,9 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       DemoCommand.class,
-      ReindexCommand.class
+      ReindexCommand.class,
+      EvalCommand.class,
+      StatusCommand.class
     })
 public final class Main implements Runnable {
 

@@ -4,11 +4,13 @@ import dev.paperboy.paper.Paper;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** How a paper becomes a Lucene document: field names and what each holds. */
@@ -25,11 +27,16 @@ final class PaperDocuments {
   static final String DAY_SORT = "day_sort";
   static final String UPVOTES = "upvotes";
   static final String HAS_CODE = "has_code";
+  static final String VECTOR = "vector";
 
   private PaperDocuments() {}
 
-  static Document of(Paper p) {
+  /** The paper's document; {@code vector} (unit length) may be null when not embedded yet. */
+  static Document of(Paper p, float[] vector) {
     Document d = new Document();
+    if (vector != null) {
+      d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     d.add(new StringField(ID, p.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(ID_SORT, new BytesRef(p.id())));
     d.add(new TextField(TITLE, p.title(), Field.Store.YES));

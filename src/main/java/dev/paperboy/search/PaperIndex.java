@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -56,10 +57,11 @@ public final class PaperIndex implements AutoCloseable {
    * Adds or replaces the papers and commits, recording that the index is now current up to the
    * database change stamp {@code changedUpTo}.
    */
-  public void index(Collection<Paper> papers, String changedUpTo) {
+  public void index(Collection<Paper> papers, Map<String, float[]> vectors, String changedUpTo) {
     try {
       for (Paper p : papers) {
-        writer.updateDocument(new Term(PaperDocuments.ID, p.id()), PaperDocuments.of(p));
+        writer.updateDocument(
+            new Term(PaperDocuments.ID, p.id()), PaperDocuments.of(p, vectors.get(p.id())));
       }
       String current = watermark().orElse("");
       if (changedUpTo != null && changedUpTo.compareTo(current) > 0) {
@@ -110,8 +112,28 @@ public final class PaperIndex implements AutoCloseable {
     }
   }
 
-  public SearchResults search(SearchRequest request) {
-    return searcher.search(request);
+  /** Documents in the index at {@code path} without taking the writer's lock (0 if none). */
+  public static int countDocuments(Path path) {
+    try (FSDirectory dir = FSDirectory.open(path)) {
+      if (!DirectoryReader.indexExists(dir)) {
+        return 0;
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        return reader.numDocs();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the search index at " + path, e);
+    }
+  }
+
+  public SearchResults search(
+      SearchRequest request, float[] queryVector, SearchMode mode, boolean highlight) {
+    return searcher.search(request, queryVector, mode, highlight);
+  }
+
+  /** The nearest papers to the vector, excluding {@code exceptId}. */
+  public java.util.List<String> nearest(float[] vector, int k, String exceptId) {
+    return searcher.nearest(vector, k, exceptId);
   }
 
   @Override

@@ -18,6 +18,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -43,6 +45,7 @@ final class PaperSearcher {
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
   private static final int ABSTRACT_PASSAGES = 2;
+  private static final int CANDIDATES = 100;
 
   private final SearcherManager searchers;
   private final Analyzer analyzer;
@@ -52,32 +55,132 @@ final class PaperSearcher {
     this.analyzer = analyzer;
   }
 
-  SearchResults search(SearchRequest r) {
-    Query query = query(r);
+  /**
+   * Runs the request. Relevance order with a query vector uses the semantic side too: kNN alone
+   * ({@link SearchMode#SEMANTIC}) or fused with BM25 by reciprocal rank ({@link
+   * SearchMode#HYBRID}), pinned exact matches first. Other orders, or no vector, are keyword only.
+   */
+  SearchResults search(SearchRequest r, float[] queryVector, SearchMode mode, boolean highlight) {
+    Query keyword = query(r);
+    boolean semantic =
+        mode != SearchMode.KEYWORD
+            && queryVector != null
+            && r.order() == SearchRequest.Order.RELEVANCE;
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        int total = s.count(query);
-        TopDocs top = s.search(query, r.offset() + r.limit(), sort(r.order()), true);
-        ScoreDoc[] page = pageOf(top.scoreDocs, r.offset());
-        TopDocs pageDocs = new TopDocs(top.totalHits, page);
-        String[] titles = highlighter(s, true).highlight(PaperDocuments.TITLE, query, pageDocs, 1);
-        String[] abstracts =
-            highlighter(s, false)
-                .highlight(PaperDocuments.ABSTRACT, query, pageDocs, ABSTRACT_PASSAGES);
-        List<SearchResults.Hit> hits = new ArrayList<>();
-        var stored = s.storedFields();
-        for (int i = 0; i < page.length; i++) {
-          String id = stored.document(page[i].doc).get(PaperDocuments.ID);
-          hits.add(new SearchResults.Hit(id, page[i].score, titles[i], abstracts[i]));
+        List<ScoreDoc> ranked;
+        long total;
+        if (!semantic) {
+          total = s.count(keyword);
+          TopDocs top = s.search(keyword, r.offset() + r.limit(), sort(r.order()), true);
+          ranked = List.of(top.scoreDocs);
+        } else {
+          int n = Math.max(CANDIDATES, r.offset() + r.limit());
+          TopDocs knn =
+              s.search(
+                  new KnnFloatVectorQuery(PaperDocuments.VECTOR, queryVector, n, filter(r)), n);
+          if (mode == SearchMode.SEMANTIC) {
+            ranked = List.of(knn.scoreDocs);
+          } else {
+            TopDocs words = s.search(keyword, n, sort(SearchRequest.Order.RELEVANCE), true);
+            ranked =
+                Fusion.reciprocalRank(words.scoreDocs, knn.scoreDocs, PIN_TITLE, doc -> id(s, doc));
+          }
+          total = ranked.size();
         }
-        return new SearchResults(hits, total, null);
+        List<ScoreDoc> page =
+            ranked.subList(
+                Math.min(r.offset(), ranked.size()),
+                Math.min(ranked.size(), r.offset() + r.limit()));
+        return new SearchResults(hits(s, keyword, page, highlight), total, null);
       } finally {
         searchers.release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("search failed for '" + r.query() + "'", e);
     }
+  }
+
+  /**
+   * The ids of the {@code k} papers nearest the vector, nearest first, without {@code exceptId}.
+   */
+  List<String> nearest(float[] vector, int k, String exceptId) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        Query not = new TermQuery(new Term(PaperDocuments.ID, exceptId));
+        Query filter =
+            new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), Occur.FILTER)
+                .add(not, Occur.MUST_NOT)
+                .build();
+        List<String> ids = new ArrayList<>();
+        for (ScoreDoc d :
+            s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, filter), k)
+                .scoreDocs) {
+          ids.add(id(s, d.doc));
+        }
+        return ids;
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("similar-papers search failed", e);
+    }
+  }
+
+  private List<SearchResults.Hit> hits(
+      IndexSearcher s, Query keyword, List<ScoreDoc> page, boolean highlight) throws IOException {
+    int[] docs = page.stream().mapToInt(d -> d.doc).toArray();
+    String[] titles =
+        highlight
+            ? highlight(s, true, PaperDocuments.TITLE, keyword, docs, 1)
+            : new String[docs.length];
+    String[] abstracts =
+        highlight
+            ? highlight(s, false, PaperDocuments.ABSTRACT, keyword, docs, ABSTRACT_PASSAGES)
+            : new String[docs.length];
+    List<SearchResults.Hit> hits = new ArrayList<>();
+    for (int i = 0; i < docs.length; i++) {
+      hits.add(new SearchResults.Hit(id(s, docs[i]), page.get(i).score, titles[i], abstracts[i]));
+    }
+    return hits;
+  }
+
+  private String[] highlight(
+      IndexSearcher s, boolean whole, String field, Query q, int[] docs, int passages)
+      throws IOException {
+    if (docs.length == 0) {
+      return new String[0];
+    }
+    // the highlighter wants doc ids ascending; map its answers back to our order
+    int[] sorted = docs.clone();
+    java.util.Arrays.sort(sorted);
+    String[] inDocOrder =
+        highlighter(s, whole)
+            .highlightFields(new String[] {field}, q, sorted, new int[] {passages})
+            .get(field);
+    String[] out = new String[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      out[i] = inDocOrder[java.util.Arrays.binarySearch(sorted, docs[i])];
+    }
+    return out;
+  }
+
+  private static String id(IndexSearcher s, int doc) {
+    try {
+      return s.storedFields().document(doc).get(PaperDocuments.ID);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Query filter(SearchRequest r) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    addFilters(r, q);
+    BooleanQuery built = q.build();
+    return built.clauses().isEmpty() ? null : built;
   }
 
   Query query(SearchRequest r) {
@@ -112,6 +215,11 @@ final class PaperSearcher {
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     q.add(match.build(), Occur.MUST);
+    addFilters(r, q);
+    return q.build();
+  }
+
+  private static void addFilters(SearchRequest r, BooleanQuery.Builder q) {
     if (r.from() != null || r.to() != null) {
       long from = r.from() == null ? Long.MIN_VALUE : r.from().toEpochDay();
       long to = r.to() == null ? Long.MAX_VALUE : r.to().toEpochDay();
@@ -123,7 +231,6 @@ final class PaperSearcher {
     if (r.hasCode()) {
       q.add(new TermQuery(new Term(PaperDocuments.HAS_CODE, "true")), Occur.FILTER);
     }
-    return q.build();
   }
 
   private List<String> terms(String text) {
@@ -150,15 +257,6 @@ final class PaperSearcher {
       case UPVOTES ->
           new Sort(new SortField(PaperDocuments.UPVOTES, SortField.Type.LONG, true), byId);
     };
-  }
-
-  private static ScoreDoc[] pageOf(ScoreDoc[] docs, int offset) {
-    if (offset >= docs.length) {
-      return new ScoreDoc[0];
-    }
-    ScoreDoc[] page = new ScoreDoc[docs.length - offset];
-    System.arraycopy(docs, offset, page, 0, page.length);
-    return page;
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher s, boolean whole) {

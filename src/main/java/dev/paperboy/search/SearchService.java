@@ -1,9 +1,16 @@
 package dev.paperboy.search;
 
+import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.PaperVectors;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,34 +19,126 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Search over every stored paper, kept in step with the database: changes made in this process are
- * indexed as they commit, and a background task picks up what other processes (an {@code import}
- * run beside the server) or a crash left behind.
+ * Search over every stored paper, kept in step with the database. Changes made in this process are
+ * indexed as they commit; a follower picks up what other processes or a crash left behind; an
+ * embedding backlog gives papers their vectors, so a paper is findable by keyword at once and by
+ * meaning once embedded. Without a model, search answers by keyword and says so.
  */
 public final class SearchService implements AutoCloseable {
 
+  /** The model name that turns the semantic side off. */
+  public static final String NO_MODEL = "none";
+
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
   private static final int CHUNK = 2000;
+  private static final int EMBED_BATCH = 32;
 
   private final PaperIndex index;
   private final PaperStore store;
-  private ScheduledExecutorService follower;
+  private final PaperVectors vectors;
+  private final String modelName;
+  private volatile Embedder embedder;
+  private volatile String semanticProblem;
+  private ScheduledExecutorService background;
 
-  public SearchService(Path indexDir, PaperStore store) {
+  public SearchService(Path indexDir, PaperStore store, PaperVectors vectors, String modelName) {
     this.index = PaperIndex.open(indexDir);
     this.store = store;
+    this.vectors = vectors;
+    this.modelName = modelName;
+    if (NO_MODEL.equals(modelName)) {
+      semanticProblem = "no embedding model is configured";
+    }
     // changes from this process become searchable at once; only catchUp moves the watermark, so
     // an older change committed by another process is never skipped
-    store.addChangeListener((papers, stamp) -> index.index(papers, null));
+    store.addChangeListener((papers, stamp) -> index(papers, null));
+  }
+
+  /** Loads the embedding model now (it takes a second or two); failures turn semantic off. */
+  public synchronized Optional<Embedder> loadModel() {
+    if (embedder == null && semanticProblem == null) {
+      try {
+        long started = System.nanoTime();
+        embedder = OnnxEmbedders.load(modelName);
+        log.info(
+            "Embedding model {} loaded in {} ms",
+            modelName,
+            (System.nanoTime() - started) / 1_000_000);
+      } catch (RuntimeException | LinkageError e) {
+        semanticProblem = "the embedding model " + modelName + " could not load: " + e.getMessage();
+        log.warn("Semantic search is off: {}", semanticProblem);
+      }
+    }
+    return Optional.ofNullable(embedder);
   }
 
   public SearchResults search(SearchRequest request) {
-    return index.search(request);
+    return search(request, SearchMode.HYBRID);
+  }
+
+  public SearchResults search(SearchRequest request, SearchMode mode) {
+    return search(request, mode, true);
+  }
+
+  /**
+   * Searches in the given mode; without {@code highlight} the hits carry no snippets, which is what
+   * ranking-only callers (evaluation, benchmarks) want.
+   */
+  public SearchResults search(SearchRequest request, SearchMode mode, boolean highlight) {
+    Embedder e = embedder;
+    float[] queryVector = null;
+    String notice = null;
+    if (mode != SearchMode.KEYWORD && request.order() == SearchRequest.Order.RELEVANCE) {
+      if (e == null) {
+        notice =
+            semanticProblem != null
+                ? "Search by meaning is unavailable ("
+                    + semanticProblem
+                    + "); showing keyword matches."
+                : "Search by meaning is starting up; showing keyword matches.";
+      } else {
+        try {
+          queryVector = e.embedQuery(request.query());
+        } catch (RuntimeException ex) {
+          log.warn("Embedding the query '{}' failed", request.query(), ex);
+          notice = "Search by meaning failed for this query; showing keyword matches.";
+        }
+      }
+    }
+    SearchResults results =
+        index.search(
+            request, queryVector, queryVector == null ? SearchMode.KEYWORD : mode, highlight);
+    return notice == null ? results : new SearchResults(results.hits(), results.total(), notice);
+  }
+
+  /** Papers nearest in meaning to the given one; empty when it has no vector yet. */
+  public List<String> similar(String id, int k) {
+    Embedder e = embedder;
+    if (e == null) {
+      return List.of();
+    }
+    float[] v = vectors.find(e.model(), List.of(id)).get(id);
+    return v == null ? List.of() : index.nearest(v, k, id);
   }
 
   public int indexedCount() {
     return index.count();
   }
+
+  /** How far the semantic side is: papers with vectors, of all papers. */
+  public Status status() {
+    return new Status(
+        modelName,
+        embedder != null,
+        semanticProblem,
+        index.count(),
+        NO_MODEL.equals(modelName) ? 0 : vectors.count(modelName),
+        store.countAll());
+  }
+
+  /** What the status command and page show. */
+  public record Status(
+      String model, boolean modelLoaded, String problem, int indexed, int embedded, int papers) {}
 
   /**
    * Indexes every paper the database changed since the index's last commit; returns how many.
@@ -52,7 +151,7 @@ public final class SearchService implements AutoCloseable {
         index.watermark().orElse(""),
         CHUNK,
         (papers, stamp) -> {
-          index.index(papers, stamp);
+          index(papers, stamp);
           long n = done.addAndGet(papers.size());
           if (progress != null) {
             double s = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
@@ -62,43 +161,108 @@ public final class SearchService implements AutoCloseable {
     return done.get();
   }
 
-  /** Drops the index and builds it again from the database. */
+  /** Drops the index and builds it again from the database, with the stored vectors. */
   public synchronized long rebuild(PrintStream progress) {
     index.clear();
     return catchUp(progress);
   }
 
-  /** Starts following the database: every few seconds, index what changed. */
+  /**
+   * Embeds up to {@code max} papers that have no vector yet, stores and indexes their vectors;
+   * returns how many it embedded (0 when the backlog is empty or there is no model).
+   */
+  public long embedBacklog(long max, PrintStream progress) {
+    Embedder e = loadModel().orElse(null);
+    if (e == null) {
+      return 0;
+    }
+    long done = 0;
+    long started = System.nanoTime();
+    while (done < max && !Thread.currentThread().isInterrupted()) {
+      List<Paper> batch =
+          vectors.missing(e.model(), (int) Math.min(EMBED_BATCH, max - done), store);
+      if (batch.isEmpty()) {
+        break;
+      }
+      Map<String, float[]> embedded = new LinkedHashMap<>();
+      for (Paper p : batch) {
+        embedded.put(p.id(), e.embedPassage(p.title() + ". " + p.abstractText()));
+      }
+      vectors.save(e.model(), embedded);
+      index.index(batch, embedded, null);
+      done += batch.size();
+      if (progress != null) {
+        double s = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        progress.printf(Locale.ROOT, "embed: %,d papers (%,.1f/s)%n", done, done / s);
+      }
+    }
+    return done;
+  }
+
+  /**
+   * Starts the background work of a serving process: load the model, follow the database every
+   * {@code periodMillis}, and work through the embedding backlog.
+   */
   public void follow(long periodMillis) {
-    follower =
-        Executors.newSingleThreadScheduledExecutor(
+    background =
+        Executors.newScheduledThreadPool(
+            2,
             r -> {
-              Thread t = new Thread(r, "search-follower");
+              Thread t = new Thread(r, "search-background");
               t.setDaemon(true);
+              t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
-    follower.scheduleWithFixedDelay(
-        () -> {
-          try {
-            long n = catchUp(null);
-            if (n > 0) {
-              log.info("Indexed {} papers changed in the database", n);
-            }
-          } catch (RuntimeException e) {
-            log.error("Keeping the search index in step failed; will retry", e);
-          }
-        },
+    background.scheduleWithFixedDelay(
+        () ->
+            guarded(
+                "keeping the search index in step",
+                () -> {
+                  long n = catchUp(null);
+                  if (n > 0) {
+                    log.info("Indexed {} papers changed in the database", n);
+                  }
+                }),
+        0,
+        periodMillis,
+        TimeUnit.MILLISECONDS);
+    background.scheduleWithFixedDelay(
+        () ->
+            guarded(
+                "embedding the backlog",
+                () -> {
+                  long n = embedBacklog(Long.MAX_VALUE, null);
+                  if (n > 0) {
+                    log.info("Embedded {} papers; search by meaning covers them now", n);
+                  }
+                }),
         0,
         periodMillis,
         TimeUnit.MILLISECONDS);
   }
 
+  private static void guarded(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.error("{} failed; will retry", what, e);
+    }
+  }
+
+  private void index(Collection<Paper> papers, String stamp) {
+    Map<String, float[]> known =
+        NO_MODEL.equals(modelName)
+            ? Map.of()
+            : vectors.find(modelName, papers.stream().map(Paper::id).toList());
+    index.index(papers, known, stamp);
+  }
+
   @Override
   public void close() {
-    if (follower != null) {
-      follower.shutdownNow();
+    if (background != null) {
+      background.shutdownNow();
       try {
-        follower.awaitTermination(5, TimeUnit.SECONDS);
+        background.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -21,14 +22,17 @@ final class ApiRoutes {
 
   private final FeedService feeds;
   private final PaperStore papers;
+  private final SearchService search;
 
-  ApiRoutes(FeedService feeds, PaperStore papers) {
+  ApiRoutes(FeedService feeds, PaperStore papers, SearchService search) {
     this.feeds = feeds;
     this.papers = papers;
+    this.search = search;
   }
 
   void register(Javalin app) {
     app.get("/api/daily_papers", this::dailyPapers);
+    app.get("/api/papers/<id>/similar", this::similar);
     app.get("/api/papers/<id>", this::paper);
   }
 
@@ -46,6 +50,17 @@ final class ApiRoutes {
     var paper =
         papers.find(id).orElseThrow(() -> new NotFoundResponse("paper " + id + " not found"));
     ApiJson.send(ctx, ApiJson.paper(paper));
+  }
+
+  /** Nearest papers in meaning, HF-shaped; empty while the paper has no vector yet. */
+  private void similar(Context ctx) {
+    String id = Params.arxivId(ctx, HttpStatus.BAD_REQUEST);
+    if (papers.find(id).isEmpty()) {
+      throw new NotFoundResponse("paper " + id + " not found");
+    }
+    int limit = Params.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
+    ApiJson.send(
+        ctx, papers.findAll(search.similar(id, limit)).stream().map(ApiJson::dailyPaper).toList());
   }
 
   private Period period(Context ctx) {

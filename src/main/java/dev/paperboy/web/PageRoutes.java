@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -10,19 +11,23 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** The server-rendered pages: the feeds and the paper page. */
 final class PageRoutes {
 
   static final int PAGE_SIZE = 50;
+  static final int SIMILAR = 6;
 
   private final FeedService feeds;
   private final PaperStore papers;
   private final Templates templates;
+  private final SearchService search;
 
-  PageRoutes(FeedService feeds, PaperStore papers, Templates templates) {
+  PageRoutes(FeedService feeds, PaperStore papers, SearchService search, Templates templates) {
     this.feeds = feeds;
     this.papers = papers;
+    this.search = search;
     this.templates = templates;
   }
 
@@ -33,6 +38,7 @@ final class PageRoutes {
     app.get("/papers/week/{key}", ctx -> feed(ctx, Period.Kind.WEEK));
     app.get("/papers/month/{key}", ctx -> feed(ctx, Period.Kind.MONTH));
     app.get("/papers/<id>", this::paper);
+    app.get("/status", ctx -> ctx.html(templates.render("status.jte", search.status())));
   }
 
   private void home(Context ctx) {
@@ -66,6 +72,8 @@ final class PageRoutes {
         papers
             .find(id)
             .orElseThrow(() -> new NotFoundResponse("No paper " + id + " in this Paperboy yet."));
-    ctx.html(templates.render("paper.jte", PaperView.of(paper)));
+    List<CardView> similar =
+        papers.findAll(search.similar(id, SIMILAR)).stream().map(CardView::of).toList();
+    ctx.html(templates.render("paper.jte", PaperView.of(paper, similar)));
   }
 }

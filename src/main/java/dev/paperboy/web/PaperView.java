@@ -18,7 +18,8 @@ public record PaperView(
     String organization,
     String stars,
     List<String> citationAuthors,
-    String citationDate) {
+    String citationDate,
+    List<CardView> similar) {
 
   private static final DateTimeFormatter CITATION_DATE =
       DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
@@ -27,7 +28,7 @@ public record PaperView(
     return Format.plural(paper.numComments(), "comment", "comments");
   }
 
-  static PaperView of(Paper p) {
+  static PaperView of(Paper p, List<CardView> similar) {
     String citationDate =
         p.published() != null
             ? CITATION_DATE.format(p.published().atZone(ZoneOffset.UTC))
@@ -43,6 +44,7 @@ public record PaperView(
         p.organization() == null ? null : p.organization().displayName(),
         p.githubStars() == null ? null : Format.compact(p.githubStars()),
         p.authors(),
-        citationDate);
+        citationDate,
+        similar);
   }
 }

@@ -35,8 +35,8 @@ public final class WebServer implements AutoCloseable {
                   });
             });
     new SearchRoutes(search, papers, templates).register(app);
-    new ApiRoutes(feeds, papers).register(app);
-    new PageRoutes(feeds, papers, templates).register(app);
+    new ApiRoutes(feeds, papers, search).register(app);
+    new PageRoutes(feeds, papers, search, templates).register(app);
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> {

@@ -7,6 +7,7 @@ import dev.paperboy.TestApps;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.storage.Database;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +35,9 @@ class KeywordSearchTest {
   static void build() {
     db = Database.open(dir.resolve("paperboy.db"));
     store = new PaperStore(db);
-    search = new SearchService(dir.resolve("index"), store);
+    search =
+        new SearchService(
+            dir.resolve("index"), store, new PaperVectors(db), SearchService.NO_MODEL);
     new ImportJob(store, new PrintStream(OutputStream.nullOutputStream()))
         .run(
             List.of(
@@ -142,7 +145,9 @@ class KeywordSearchTest {
       PaperStore store2 = new PaperStore(db2);
       new ImportJob(store2, new PrintStream(OutputStream.nullOutputStream()))
           .run(List.of(TestApps.resource("web/2026-08-21.json")));
-      try (SearchService reopened = new SearchService(other.resolve("index"), store2)) {
+      try (SearchService reopened =
+          new SearchService(
+              other.resolve("index"), store2, new PaperVectors(db2), SearchService.NO_MODEL)) {
         assertEquals(0, reopened.indexedCount());
         assertEquals(17, reopened.catchUp(null));
         assertEquals(17, reopened.indexedCount());
@@ -150,7 +155,9 @@ class KeywordSearchTest {
         assertEquals(
             "2608.19880", reopened.search(SearchRequest.of("EnvHarness", 1)).hits().get(0).id());
       }
-      try (SearchService again = new SearchService(other.resolve("index"), store2)) {
+      try (SearchService again =
+          new SearchService(
+              other.resolve("index"), store2, new PaperVectors(db2), SearchService.NO_MODEL)) {
         assertEquals(0, again.catchUp(null), "the watermark survives a restart");
       }
     }

@@ -1,0 +1,110 @@
+package dev.paperboy.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.Config;
+import dev.paperboy.TestApps;
+import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.PaperVectors;
+import dev.paperboy.storage.Database;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search by meaning with the real default ONNX model over two recorded HF days (32 papers). */
+class SemanticSearchTest {
+
+  @TempDir static Path dir;
+  static Database db;
+  static PaperStore store;
+  static SearchService search;
+
+  @BeforeAll
+  static void build() {
+    db = Database.open(dir.resolve("paperboy.db"));
+    store = new PaperStore(db);
+    search =
+        new SearchService(
+            dir.resolve("index"), store, new PaperVectors(db), Config.DEFAULT_EMBEDDING_MODEL);
+    new ImportJob(store, new PrintStream(OutputStream.nullOutputStream()))
+        .run(
+            List.of(
+                TestApps.resource("web/2026-08-20.json"),
+                TestApps.resource("web/2026-08-21.json")));
+    assertEquals(32, search.embedBacklog(Long.MAX_VALUE, null));
+  }
+
+  @AfterAll
+  static void close() {
+    search.close();
+    db.close();
+  }
+
+  static List<String> ids(String q, SearchMode mode) {
+    return search.search(SearchRequest.of(q, 5), mode).hits().stream()
+        .map(SearchResults.Hit::id)
+        .toList();
+  }
+
+  @Test
+  void aParaphraseWithNoSharedWordsIsFoundByMeaning() {
+    String query = "turning a person filmed with one handheld camera into a moving 3D avatar";
+    assertEquals("2608.20335", ids(query, SearchMode.SEMANTIC).get(0));
+    assertEquals("2608.20335", ids(query, SearchMode.HYBRID).get(0));
+  }
+
+  @Test
+  void anExactIdStaysPinnedFirstInHybridSearch() {
+    assertEquals("2608.17426", ids("2608.17426", SearchMode.HYBRID).get(0));
+  }
+
+  @Test
+  void similarPapersAreNeighboursInMeaningAndNeverThePaperItself() {
+    List<String> similar = search.similar("2608.19880", 5);
+    assertEquals(5, similar.size());
+    assertFalse(similar.contains("2608.19880"));
+    // EnvHarness (agent environments) sits nearest to SPADE (self-play in executable environments)
+    assertTrue(similar.subList(0, 3).contains("2608.19197"), similar.toString());
+  }
+
+  @Test
+  void everyPaperHasAVectorAndTheStatusSaysSo() {
+    SearchService.Status status = search.status();
+    assertEquals(32, status.papers());
+    assertEquals(32, status.embedded());
+    assertEquals(32, status.indexed());
+    assertTrue(status.modelLoaded());
+    assertNull(status.problem());
+  }
+
+  @Test
+  void aRebuiltIndexKeepsItsVectorsWithoutEmbeddingAgain() {
+    search.rebuild(null);
+    assertEquals(0, search.embedBacklog(Long.MAX_VALUE, null));
+    String query = "turning a person filmed with one handheld camera into a moving 3D avatar";
+    assertEquals("2608.20335", ids(query, SearchMode.SEMANTIC).get(0));
+  }
+
+  @Test
+  void withoutAModelSearchAnswersByKeywordAndSaysSo(@TempDir Path other) {
+    try (SearchService keywordOnly =
+        new SearchService(other.resolve("index"), store, new PaperVectors(db), "no-such-model")) {
+      keywordOnly.catchUp(null);
+      assertTrue(keywordOnly.loadModel().isEmpty());
+      SearchResults results = keywordOnly.search(SearchRequest.of("EnvHarness agents", 5));
+      assertEquals("2608.19880", results.hits().get(0).id());
+      assertTrue(results.notice().startsWith("Search by meaning is unavailable"), results.notice());
+      assertTrue(results.notice().contains("unknown embedding model 'no-such-model'"));
+      assertTrue(keywordOnly.similar("2608.19880", 5).isEmpty());
+    }
+  }
+}
