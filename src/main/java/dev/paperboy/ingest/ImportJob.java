@@ -102,6 +102,8 @@ public final class ImportJob {
       in.reset();
       if (first == null) {
         rejectedFiles.put(name, "empty file");
+      } else if (first.contains("\t")) {
+        readTsv(in, name);
       } else if (first.startsWith("[") || !isCompleteJson(first)) {
         hf.parse(in, name, fileDay, sink());
       } else {
@@ -160,6 +162,35 @@ public final class ImportJob {
       } catch (BadRecord e) {
         String id = node.path("id").isTextual() ? " (" + node.path("id").asText() + ")" : "";
         reject(e.getMessage(), location + id);
+      }
+    }
+  }
+
+  private void readTsv(BufferedReader in, String name) throws IOException, BadRecord {
+    QuotedTsvReader tsv = new QuotedTsvReader(in);
+    List<String> header = tsv.next();
+    if (header == null || !ArxivArchiveRecords.recognises(header)) {
+      throw new BadRecord(
+          "unrecognised format: tab-separated columns without arxiv_id, title and abstract");
+    }
+    List<String> row;
+    while ((row = tsv.next()) != null) {
+      String location = name + ":" + tsv.rowLine();
+      if (row.size() == 1 && row.get(0).isBlank()) {
+        continue;
+      }
+      if (row.size() != header.size()) {
+        reject("wrong number of columns", location);
+        continue;
+      }
+      Map<String, String> fields = new java.util.HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        fields.put(header.get(i), row.get(i));
+      }
+      try {
+        accept(ArxivArchiveRecords.toPaper(fields));
+      } catch (BadRecord e) {
+        reject(e.getMessage(), location + " (" + fields.get("arxiv_id") + ")");
       }
     }
   }

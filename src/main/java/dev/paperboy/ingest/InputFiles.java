@@ -18,7 +18,7 @@ import org.tukaani.xz.XZInputStream;
 final class InputFiles {
 
   private static final List<String> DATA_ENDINGS =
-      List.of(".json", ".jsonl", ".ndjson", ".gz", ".xz");
+      List.of(".json", ".jsonl", ".ndjson", ".tsv", ".gz", ".xz");
 
   private InputFiles() {}
 

@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum Source {
   HF_DAILY("hf-daily"),
   ARXIV_LISTING("arxiv-listing"),
-  KAGGLE_SNAPSHOT("kaggle-snapshot");
+  KAGGLE_SNAPSHOT("kaggle-snapshot"),
+  ARXIV_ARCHIVE("arxiv-archive");
 
   private final String key;
 

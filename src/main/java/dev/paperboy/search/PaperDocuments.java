@@ -21,6 +21,10 @@ final class PaperDocuments {
   static final String TITLE = "title";
   static final String TITLE_EXACT = "title_exact";
   static final String ABSTRACT = "abstract";
+
+  /** Title and abstract together, the main BM25 field (as BEIR's BM25 baseline indexes them). */
+  static final String TEXT = "text";
+
   static final String AUTHORS = "authors";
   static final String CATEGORY = "category";
   static final String DAY = "day";
@@ -42,6 +46,7 @@ final class PaperDocuments {
     d.add(new TextField(TITLE, p.title(), Field.Store.YES));
     d.add(new StringField(TITLE_EXACT, normaliseTitle(p.title()), Field.Store.NO));
     d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
+    d.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
     d.add(new TextField(AUTHORS, String.join("\n", p.authors()), Field.Store.NO));
     for (String c : p.categories()) {
       d.add(new StringField(CATEGORY, c, Field.Store.NO));

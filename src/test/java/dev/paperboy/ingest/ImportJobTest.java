@@ -120,6 +120,22 @@ class ImportJobTest {
   }
 
   @Test
+  void theArchiveTsvKeepsQuotedNewlinesQuotesAndOldStyleIds() {
+    ImportReport report = importing("archive-cs.AR-head25.tsv.xz");
+    assertEquals(25, report.created());
+    assertFalse(report.hasRejections());
+    Paper p = paper("cs/9809007");
+    assertEquals("Locally Served Network Computers", p.title());
+    assertEquals(List.of("cs.AR", "cs.DC"), p.categories());
+    assertEquals(List.of("Jim Gray"), p.authors());
+    assertEquals(
+        "Original document at: http://research.microsoft.com/~gray/NC_Servers.doc", p.comment());
+    assertEquals(LocalDate.of(1998, 9, 2), p.dailyDate());
+    assertEquals(List.of("cs.CL", "cs.AR"), paper("cs/9809021").categories(), "primary first");
+    assertTrue(paper("cs/0103025").abstractText().contains("\""), "doubled quotes read as one");
+  }
+
+  @Test
   void xzFilesAreReadDirectly() {
     ImportReport report = importing("xz/2025-03-21.jsonl.xz");
     assertEquals(21, report.created());
