@@ -16,10 +16,10 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -120,7 +120,7 @@ final class PaperSearcher {
         Query not = new TermQuery(new Term(PaperDocuments.ID, exceptId));
         Query filter =
             new BooleanQuery.Builder()
-                .add(new MatchAllDocsQuery(), Occur.FILTER)
+                .add(new FieldExistsQuery(PaperDocuments.VECTOR), Occur.FILTER)
                 .add(not, Occur.MUST_NOT)
                 .build();
         List<String> ids = new ArrayList<>();
