@@ -6,12 +6,15 @@ import dev.paperboy.paper.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One row of the arXiv OAI-PMH archive TSV (R. S. Geiger's arxiv_archive): {@code abstract,
@@ -26,9 +29,37 @@ final class ArxivArchiveRecords {
     return header.contains("arxiv_id") && header.contains("abstract") && header.contains("title");
   }
 
+  private static final Pattern NUMERIC_ID = Pattern.compile("(\\d{3,4})\\.(\\d{1,5})");
+
+  /**
+   * The archive's arxiv_id column went through a number upstream, which dropped leading and
+   * trailing zeros: 0704.0960 arrives as "704.096", 1501.00010 as "1501.0001". The zeros come back
+   * unambiguously (year and month take four digits; the sequence number four digits before 2015 and
+   * five from 1501 on), and the year and month must agree with the row's creation date.
+   */
+  static String restoreZeros(String raw, LocalDate created) throws BadRecord {
+    Matcher m = raw == null ? null : NUMERIC_ID.matcher(raw);
+    if (m == null || !m.matches()) {
+      return raw;
+    }
+    String yymm = "0".repeat(4 - m.group(1).length()) + m.group(1);
+    int digits = yymm.compareTo("1501") >= 0 ? 5 : 4;
+    String number = m.group(2);
+    if (number.length() > digits) {
+      return raw;
+    }
+    String id = yymm + "." + number + "0".repeat(digits - number.length());
+    if (!id.equals(raw) && (created == null || !yymm.equals(created.format(YEAR_MONTH)))) {
+      throw new BadRecord("arXiv id with lost zeros and a creation month that does not match");
+    }
+    return id;
+  }
+
+  private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("yyMM");
+
   static Paper toPaper(Map<String, String> row) throws BadRecord {
-    ArxivId id = Records.id(Text.clean(row.get("arxiv_id")));
     LocalDate created = date(row.get("created"));
+    ArxivId id = Records.id(restoreZeros(Text.clean(row.get("arxiv_id")), created));
     LocalDate updated = date(row.get("updated"));
     Set<String> categories = new LinkedHashSet<>();
     String primary = Text.clean(row.get("primary_cat"));

@@ -136,6 +136,20 @@ class ImportJobTest {
   }
 
   @Test
+  void theArchiveIdsThatLostTheirZerosGetThemBack() {
+    ImportReport report = importing("archive-zeros-lost.tsv");
+    assertEquals(6, report.created());
+    assertEquals(LocalDate.of(2007, 4, 6), paper("0704.0967").dailyDate());
+    assertEquals(LocalDate.of(2007, 6, 8), paper("0706.1130").dailyDate());
+    assertEquals(LocalDate.of(2010, 2, 21), paper("1002.3990").dailyDate());
+    assertEquals(LocalDate.of(2015, 1, 29), paper("1501.07420").dailyDate());
+    assertEquals(LocalDate.of(2015, 1, 3), paper("1501.00579").dailyDate(), "intact ids stay");
+    assertEquals(LocalDate.of(2010, 1, 13), paper("1001.2262").dailyDate());
+    assertEquals(1, report.rejectedRecords(), "an id whose month disagrees with its creation date");
+    assertTrue(report.table().contains("creation month that does not match"), () -> report.table());
+  }
+
+  @Test
   void xzFilesAreReadDirectly() {
     ImportReport report = importing("xz/2025-03-21.jsonl.xz");
     assertEquals(21, report.created());
