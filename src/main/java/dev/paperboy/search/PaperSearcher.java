@@ -4,6 +4,7 @@ import dev.paperboy.paper.ArxivId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -27,6 +32,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -52,8 +60,13 @@ final class PaperSearcher {
   private static final float PIN_TITLE = 5_000f;
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
+
+  /** Words in fewer papers than this may be misspellings and also match their near spellings. */
+  private static final int TYPO_MAX_DOC_FREQ = 3;
+
   private static final int ABSTRACT_PASSAGES = 2;
   private static final int CANDIDATES = 100;
+  private static final int COUNT_UP_TO = 1000;
 
   private final SearcherManager searchers;
   private final Analyzer analyzer;
@@ -69,7 +82,6 @@ final class PaperSearcher {
    * SearchMode#HYBRID}), pinned exact matches first. Other orders, or no vector, are keyword only.
    */
   SearchResults search(SearchRequest r, float[] queryVector, SearchMode mode, boolean highlight) {
-    Query keyword = query(r);
     boolean semantic =
         mode != SearchMode.KEYWORD
             && queryVector != null
@@ -77,12 +89,25 @@ final class PaperSearcher {
     try {
       IndexSearcher s = searchers.acquire();
       try {
+        Query keyword = query(r, s.getIndexReader());
         List<ScoreDoc> ranked;
         long total;
+        boolean atLeast;
         if (!semantic) {
-          total = s.count(keyword);
-          TopDocs top = s.search(keyword, r.offset() + r.limit(), sort(r.order()), true);
-          ranked = List.of(top.scoreDocs);
+          int n = r.offset() + r.limit();
+          // stop counting at COUNT_UP_TO: an exact count of a common word's matches would visit
+          // every posting, and lets Lucene skip the blocks that cannot reach the top n
+          TopDocs top =
+              r.order() == SearchRequest.Order.RELEVANCE
+                  ? s.search(keyword, new TopScoreDocCollectorManager(n, COUNT_UP_TO))
+                  : s.search(
+                      keyword, new TopFieldCollectorManager(sort(r.order()), n, COUNT_UP_TO));
+          ranked =
+              r.order() == SearchRequest.Order.RELEVANCE
+                  ? byScoreThenId(s, top.scoreDocs)
+                  : List.of(top.scoreDocs);
+          total = top.totalHits.value();
+          atLeast = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
         } else {
           int n = Math.max(CANDIDATES, r.offset() + r.limit());
           TopDocs knn =
@@ -91,17 +116,22 @@ final class PaperSearcher {
           if (mode == SearchMode.SEMANTIC) {
             ranked = List.of(knn.scoreDocs);
           } else {
-            TopDocs words = s.search(keyword, n, sort(SearchRequest.Order.RELEVANCE), true);
+            TopDocs words = s.search(keyword, new TopScoreDocCollectorManager(n, 0));
             ranked =
-                Fusion.reciprocalRank(words.scoreDocs, knn.scoreDocs, PIN_TITLE, doc -> id(s, doc));
+                Fusion.reciprocalRank(
+                    byScoreThenId(s, words.scoreDocs).toArray(ScoreDoc[]::new),
+                    knn.scoreDocs,
+                    PIN_TITLE,
+                    doc -> id(s, doc));
           }
           total = ranked.size();
+          atLeast = false;
         }
         List<ScoreDoc> page =
             ranked.subList(
                 Math.min(r.offset(), ranked.size()),
                 Math.min(ranked.size(), r.offset() + r.limit()));
-        return new SearchResults(hits(s, keyword, page, highlight), total, null);
+        return new SearchResults(hits(s, keyword, page, highlight), total, atLeast, null);
       } finally {
         searchers.release(s);
       }
@@ -176,9 +206,34 @@ final class PaperSearcher {
     return out;
   }
 
+  /** Hits best first, equal scores in paper id order, so a page is the same after a rebuild. */
+  private static List<ScoreDoc> byScoreThenId(IndexSearcher s, ScoreDoc[] hits) {
+    List<ScoreDoc> sorted = new ArrayList<>(List.of(hits));
+    Map<Integer, String> ids = new HashMap<>();
+    sorted.sort(
+        (a, b) -> {
+          int c = Float.compare(b.score, a.score);
+          return c != 0
+              ? c
+              : ids.computeIfAbsent(a.doc, d -> id(s, d))
+                  .compareTo(ids.computeIfAbsent(b.doc, d -> id(s, d)));
+        });
+    return sorted;
+  }
+
+  /**
+   * The paper id of a document, from its doc values: reading the stored id would decompress a block
+   * of stored titles and abstracts for every hit.
+   */
   private static String id(IndexSearcher s, int doc) {
     try {
-      return s.storedFields().document(doc).get(PaperDocuments.ID);
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedDocValues ids = leaf.reader().getSortedDocValues(PaperDocuments.ID_SORT);
+      if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+        throw new IllegalStateException("document " + doc + " has no paper id");
+      }
+      return ids.lookupOrd(ids.ordValue()).utf8ToString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -191,7 +246,7 @@ final class PaperSearcher {
     return built.clauses().isEmpty() ? null : built;
   }
 
-  Query query(SearchRequest r) {
+  Query query(SearchRequest r, IndexReader reader) throws IOException {
     BooleanQuery.Builder match = new BooleanQuery.Builder();
     Query text = new SimpleQueryParser(analyzer, FIELDS).parse(r.query());
     if (text != null) {
@@ -213,7 +268,9 @@ final class PaperSearcher {
     if (!terms.isEmpty() && terms.size() <= SHORT_QUERY_TERMS) {
       for (String t : terms) {
         int edits = t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
-        if (edits > 0) {
+        // a word that some papers use is taken as meant; only a rare one may be a typo, and the
+        // fuzzy expansion (an automaton per word) is the most expensive part of a query
+        if (edits > 0 && reader.docFreq(new Term(PaperDocuments.TEXT, t)) < TYPO_MAX_DOC_FREQ) {
           for (String field : List.of(PaperDocuments.TITLE, PaperDocuments.ABSTRACT)) {
             match.add(
                 new BoostQuery(new FuzzyQuery(new Term(field, t), edits, 1), FUZZY), Occur.SHOULD);

@@ -81,7 +81,9 @@ final class SearchRoutes {
                 cards,
                 results.total() == 0
                     ? "No papers match “" + request.query() + "”."
-                    : Format.plural(results.total(), "paper", "papers") + " match",
+                    : results.totalAtLeast()
+                        ? results.total() + "+ papers match"
+                        : Format.plural(results.total(), "paper", "papers") + " match",
                 results.notice(),
                 page > 0 ? self + "&page=" + page : null,
                 shown + PAGE_SIZE < results.total() ? self + "&page=" + (page + 2) : null)));
