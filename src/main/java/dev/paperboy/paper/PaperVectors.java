@@ -27,8 +27,11 @@ public final class PaperVectors {
     this.db = db;
   }
 
-  /** Up to {@code limit} papers that have no vector for the model yet, newest day first. */
-  public List<Paper> missing(String model, int limit, PaperStore store) {
+  /**
+   * The ids of up to {@code limit} papers that have no vector for the model yet, newest day first.
+   * One call scans the papers once, so callers take a few thousand at a time.
+   */
+  public List<String> missing(String model, int limit) {
     List<String> ids = new ArrayList<>();
     try (Connection c = db.connection();
         PreparedStatement ps =
@@ -45,7 +48,7 @@ public final class PaperVectors {
     } catch (SQLException e) {
       throw new StorageException("finding papers without vectors failed: " + e, e);
     }
-    return store.findAll(ids);
+    return ids;
   }
 
   public int count(String model) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
@@ -14,8 +15,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The on-disk Lucene index of papers. The database is the source of truth: each commit records the
@@ -26,25 +30,58 @@ public final class PaperIndex implements AutoCloseable {
 
   static final String WATERMARK = "paperboy.changed-up-to";
 
-  private final FSDirectory directory;
-  private final Analyzer analyzer = Analyzers.create();
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
-  private final PaperSearcher searcher;
+  private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
 
-  private PaperIndex(Path path) throws IOException {
-    directory = FSDirectory.open(path);
+  private final Directory directory;
+  private final Analyzer analyzer = Analyzers.create();
+  private volatile Open open;
+
+  /** A writer with the searchers that read through it. */
+  private record Open(IndexWriter writer, SearcherManager searchers, PaperSearcher searcher) {}
+
+  PaperIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    this.open = openWriter();
+  }
+
+  private Open openWriter() throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
-    writer = new IndexWriter(directory, config);
-    searchers = new SearcherManager(writer, null);
-    searcher = new PaperSearcher(searchers, analyzer);
+    IndexWriter writer = new IndexWriter(directory, config);
+    SearcherManager searchers = new SearcherManager(writer, null);
+    return new Open(writer, searchers, new PaperSearcher(searchers, analyzer));
+  }
+
+  /**
+   * The open writer. One that hit a tragic error (a failed flush on a full disk, say) is closed for
+   * good, so a new one opens on the last commit; what the failed one lost changed after the
+   * commit's watermark, and the next catch-up indexes it again.
+   */
+  private Open open() throws IOException {
+    Open current = open;
+    if (current.writer().isOpen()) {
+      return current;
+    }
+    synchronized (this) {
+      if (!open.writer().isOpen()) {
+        log.warn(
+            "The search index writer failed ({}); reopening it on the last commit",
+            String.valueOf(open.writer().getTragicException()));
+        try {
+          open.searchers().close();
+        } catch (IOException | RuntimeException e) {
+          log.debug("closing the failed writer's searchers", e);
+        }
+        open = openWriter();
+      }
+      return open;
+    }
   }
 
   public static PaperIndex open(Path path) {
     try {
-      return new PaperIndex(path);
+      return new PaperIndex(FSDirectory.open(path));
     } catch (LockObtainFailedException e) {
       throw new IllegalStateException(
           "the search index at " + path + " is in use by another Paperboy process (a server?)", e);
@@ -57,8 +94,11 @@ public final class PaperIndex implements AutoCloseable {
    * Adds or replaces the papers and commits, recording that the index is now current up to the
    * database change stamp {@code changedUpTo}.
    */
-  public void index(Collection<Paper> papers, Map<String, float[]> vectors, String changedUpTo) {
+  public synchronized void index(
+      Collection<Paper> papers, Map<String, float[]> vectors, String changedUpTo) {
     try {
+      Open o = open();
+      IndexWriter writer = o.writer();
       for (Paper p : papers) {
         writer.updateDocument(
             new Term(PaperDocuments.ID, p.id()), PaperDocuments.of(p, vectors.get(p.id())));
@@ -68,19 +108,20 @@ public final class PaperIndex implements AutoCloseable {
         writer.setLiveCommitData(Map.of(WATERMARK, changedUpTo).entrySet());
       }
       writer.commit();
-      searchers.maybeRefresh();
+      o.searchers().maybeRefresh();
     } catch (IOException e) {
       throw new UncheckedIOException("indexing " + papers.size() + " papers failed", e);
     }
   }
 
   /** Removes every document, for a rebuild from the database. */
-  public void clear() {
+  public synchronized void clear() {
     try {
-      writer.deleteAll();
-      writer.setLiveCommitData(Map.<String, String>of().entrySet());
-      writer.commit();
-      searchers.maybeRefresh();
+      Open o = open();
+      o.writer().deleteAll();
+      o.writer().setLiveCommitData(Map.<String, String>of().entrySet());
+      o.writer().commit();
+      o.searchers().maybeRefresh();
     } catch (IOException e) {
       throw new UncheckedIOException("clearing the index failed", e);
     }
@@ -88,7 +129,12 @@ public final class PaperIndex implements AutoCloseable {
 
   /** The database change stamp the last commit caught up to; empty for a new index. */
   public Optional<String> watermark() {
-    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    Iterable<Map.Entry<String, String>> data;
+    try {
+      data = open().writer().getLiveCommitData();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reopen the search index", e);
+    }
     if (data != null) {
       for (Map.Entry<String, String> e : data) {
         if (e.getKey().equals(WATERMARK)) {
@@ -101,6 +147,7 @@ public final class PaperIndex implements AutoCloseable {
 
   public int count() {
     try {
+      SearcherManager searchers = open().searchers();
       IndexSearcher s = searchers.acquire();
       try {
         return s.getIndexReader().numDocs();
@@ -128,19 +175,29 @@ public final class PaperIndex implements AutoCloseable {
 
   public SearchResults search(
       SearchRequest request, float[] queryVector, SearchMode mode, boolean highlight) {
-    return searcher.search(request, queryVector, mode, highlight);
+    return searcher().search(request, queryVector, mode, highlight);
   }
 
   /** The nearest papers to the vector, excluding {@code exceptId}. */
-  public java.util.List<String> nearest(float[] vector, int k, String exceptId) {
-    return searcher.nearest(vector, k, exceptId);
+  public List<String> nearest(float[] vector, int k, String exceptId) {
+    return searcher().nearest(vector, k, exceptId);
+  }
+
+  private PaperSearcher searcher() {
+    try {
+      return open().searcher();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reopen the search index", e);
+    }
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
-      searchers.close();
-      writer.close();
+      open.searchers().close();
+      if (open.writer().isOpen()) {
+        open.writer().close();
+      }
       directory.close();
     } catch (IOException e) {
       throw new UncheckedIOException("closing the search index failed", e);

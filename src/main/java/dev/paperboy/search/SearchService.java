@@ -32,6 +32,7 @@ public final class SearchService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
   private static final int CHUNK = 2000;
   private static final int EMBED_BATCH = 32;
+  private static final int BACKLOG_SCAN = 5000;
 
   private final PaperIndex index;
   private final PaperStore store;
@@ -39,10 +40,15 @@ public final class SearchService implements AutoCloseable {
   private final String modelName;
   private volatile Embedder embedder;
   private volatile String semanticProblem;
+  private volatile boolean closing;
   private ScheduledExecutorService background;
 
   public SearchService(Path indexDir, PaperStore store, PaperVectors vectors, String modelName) {
-    this.index = PaperIndex.open(indexDir);
+    this(PaperIndex.open(indexDir), store, vectors, modelName);
+  }
+
+  SearchService(PaperIndex index, PaperStore store, PaperVectors vectors, String modelName) {
+    this.index = index;
     this.store = store;
     this.vectors = vectors;
     this.modelName = modelName;
@@ -51,7 +57,10 @@ public final class SearchService implements AutoCloseable {
     }
     // changes from this process become searchable at once; only catchUp moves the watermark, so
     // an older change committed by another process is never skipped
-    store.addChangeListener((papers, stamp) -> index(papers, null));
+    // a failure here must not fail the database write: the follower's next catch-up retries it
+    store.addChangeListener(
+        (papers, stamp) ->
+            guarded("indexing " + papers.size() + " changed papers", () -> index(papers, null)));
   }
 
   /** Loads the embedding model now (it takes a second or two); failures turn semantic off. */
@@ -108,7 +117,7 @@ public final class SearchService implements AutoCloseable {
     SearchResults results =
         index.search(
             request, queryVector, queryVector == null ? SearchMode.KEYWORD : mode, highlight);
-    return notice == null ? results : new SearchResults(results.hits(), results.total(), notice);
+    return notice == null ? results : results.withNotice(notice);
   }
 
   /** Papers nearest in meaning to the given one; empty when it has no vector yet. */
@@ -147,18 +156,32 @@ public final class SearchService implements AutoCloseable {
   public synchronized long catchUp(PrintStream progress) {
     AtomicLong done = new AtomicLong();
     long started = System.nanoTime();
-    store.changedSince(
-        index.watermark().orElse(""),
-        CHUNK,
-        (papers, stamp) -> {
-          index(papers, stamp);
-          long n = done.addAndGet(papers.size());
-          if (progress != null) {
-            double s = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-            progress.printf(Locale.ROOT, "index: %,d papers (%,.0f/s)%n", n, n / s);
-          }
-        });
+    try {
+      store.changedSince(
+          index.watermark().orElse(""),
+          CHUNK,
+          (papers, stamp) -> {
+            if (closing) {
+              throw new Closing();
+            }
+            index(papers, stamp);
+            long n = done.addAndGet(papers.size());
+            if (progress != null) {
+              double s = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+              progress.printf(Locale.ROOT, "index: %,d papers (%,.0f/s)%n", n, n / s);
+            }
+          });
+    } catch (Closing stop) {
+      // the committed watermark says where the next start goes on
+    }
     return done.get();
+  }
+
+  /** Stops a catch-up between two committed chunks when the service closes. */
+  private static final class Closing extends RuntimeException {
+    Closing() {
+      super("closing", null, false, false);
+    }
   }
 
   /** Drops the index and builds it again from the database, with the stored vectors. */
@@ -178,22 +201,32 @@ public final class SearchService implements AutoCloseable {
     }
     long done = 0;
     long started = System.nanoTime();
-    while (done < max && !Thread.currentThread().isInterrupted()) {
-      List<Paper> batch =
-          vectors.missing(e.model(), (int) Math.min(EMBED_BATCH, max - done), store);
-      if (batch.isEmpty()) {
+    int total = vectors.count(e.model());
+    int papers = store.countAll();
+    while (done < max && !closing) {
+      List<String> todo = vectors.missing(e.model(), (int) Math.min(BACKLOG_SCAN, max - done));
+      if (todo.isEmpty()) {
         break;
       }
-      Map<String, float[]> embedded = new LinkedHashMap<>();
-      for (Paper p : batch) {
-        embedded.put(p.id(), e.embedPassage(p.title() + ". " + p.abstractText()));
-      }
-      vectors.save(e.model(), embedded);
-      index.index(batch, embedded, null);
-      done += batch.size();
-      if (progress != null) {
-        double s = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        progress.printf(Locale.ROOT, "embed: %,d papers (%,.1f/s)%n", done, done / s);
+      for (int i = 0; i < todo.size() && !closing; i += EMBED_BATCH) {
+        List<Paper> batch = store.findAll(todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)));
+        Map<String, float[]> embedded = new LinkedHashMap<>();
+        for (Paper p : batch) {
+          embedded.put(p.id(), e.embedPassage(p.title() + ". " + p.abstractText()));
+        }
+        vectors.save(e.model(), embedded);
+        index.index(batch, embedded, null);
+        done += batch.size();
+        if (progress != null) {
+          double s = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+          progress.printf(
+              Locale.ROOT,
+              "embed: %,d papers (%,.1f/s), %,d of %,d have vectors%n",
+              done,
+              done / s,
+              total + done,
+              papers);
+        }
       }
     }
     return done;
@@ -259,14 +292,23 @@ public final class SearchService implements AutoCloseable {
 
   @Override
   public void close() {
+    // no interrupts: an interrupted thread writing the index closes Lucene's file channels, so the
+    // background work sees the flag and stops after its current batch (about a second)
+    closing = true;
     if (background != null) {
-      background.shutdownNow();
+      background.shutdown();
       try {
-        background.awaitTermination(10, TimeUnit.SECONDS);
+        if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+          log.warn("Search background work did not stop within 30 s");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
     index.close();
+    Embedder e = embedder;
+    if (e != null) {
+      e.close();
+    }
   }
 }
