@@ -1,5 +1,6 @@
 package dev.paperboy;
 
+import dev.paperboy.cli.BenchCommand;
 import dev.paperboy.cli.DemoCommand;
 import dev.paperboy.cli.EvalCommand;
 import dev.paperboy.cli.ImportCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReindexCommand.class,
       EvalCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,196 @@
+package dev.paperboy.bench;
+
+import dev.paperboy.App;
+import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.ingest.ImportReport;
+import dev.paperboy.search.Embedder;
+import dev.paperboy.search.SearchMode;
+import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Builds the search side over real data and measures it: import, indexing, embedding throughput,
+ * then query latency per mode (query embedding included), index size and heap. Vectors stay in the
+ * data directory, so only the first run pays for embedding.
+ */
+public final class Benchmark {
+
+  /** What a run measures; {@code embedLimit} caps this run's embedding (the rest stays queued). */
+  public record Settings(List<Path> inputs, long embedLimit, int rounds, int limit) {}
+
+  private final App app;
+  private final PrintStream out;
+  private final PrintStream progress;
+
+  public Benchmark(App app, PrintStream out, PrintStream progress) {
+    this.app = app;
+    this.out = out;
+    this.progress = progress;
+  }
+
+  public void run(Settings settings) {
+    out.printf(
+        Locale.ROOT,
+        "paperboy bench: %d cores, JDK %s, max heap %,d MB, data in %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        app.config().dataDir());
+    if (!settings.inputs().isEmpty()) {
+      long started = System.nanoTime();
+      ImportReport report = new ImportJob(app.papers(), progress).run(settings.inputs());
+      out.println(report.table());
+      out.printf(Locale.ROOT, "import: %.1f s%n", seconds(started));
+    }
+    SearchService search = app.search();
+    long started = System.nanoTime();
+    long indexed = search.catchUp(progress);
+    out.printf(
+        Locale.ROOT,
+        "index: %,d papers (re)indexed in %.1f s, %,d documents in the index%n",
+        indexed,
+        seconds(started),
+        search.indexedCount());
+
+    Embedder embedder = search.loadModel().orElse(null);
+    if (embedder == null) {
+      out.println("semantic: " + search.status().problem() + "; measuring keyword search only");
+    } else {
+      started = System.nanoTime();
+      long embedded = search.embedBacklog(settings.embedLimit(), progress);
+      double s = seconds(started);
+      SearchService.Status status = search.status();
+      out.printf(
+          Locale.ROOT,
+          "embedding (%s): %,d papers embedded this run in %.1f s (%.1f papers/s); %,d of %,d"
+              + " papers have vectors%n",
+          embedder.model(),
+          embedded,
+          s,
+          embedded / Math.max(s, 1e-9),
+          status.embedded(),
+          status.papers());
+    }
+
+    List<String> queries = queries();
+    out.printf(
+        Locale.ROOT,
+        "latency: %d queries x %d rounds, top %d, after one warm-up round%n",
+        queries.size(),
+        settings.rounds(),
+        settings.limit());
+    out.printf(Locale.ROOT, "%-22s %9s %9s %9s%n", "what", "p50 ms", "p99 ms", "max ms");
+    if (embedder != null) {
+      measure("query embedding", queries, settings.rounds(), q -> embedder.embedQuery(q));
+    }
+    for (SearchMode mode : SearchMode.values()) {
+      if (mode != SearchMode.KEYWORD && embedder == null) {
+        continue;
+      }
+      measure(
+          mode.name().toLowerCase(Locale.ROOT),
+          queries,
+          settings.rounds(),
+          q -> search.search(SearchRequest.of(q, settings.limit()), mode, false));
+    }
+    if (embedder != null) {
+      measure(
+          "hybrid + highlights",
+          queries,
+          settings.rounds(),
+          q -> search.search(SearchRequest.of(q, settings.limit()), SearchMode.HYBRID, true));
+    }
+
+    out.printf(
+        Locale.ROOT,
+        "index on disk: %,.1f MB; database: %,.1f MB%n",
+        size(app.config().indexDir()) / 1e6,
+        size(app.config().databaseFile()) / 1e6);
+    System.gc();
+    var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    out.printf(
+        Locale.ROOT,
+        "heap used after GC: %,d MB (committed %,d MB, max %,d MB)%n",
+        heap.getUsed() >> 20,
+        heap.getCommitted() >> 20,
+        heap.getMax() >> 20);
+  }
+
+  private void measure(String what, List<String> queries, int rounds, Consumer<String> query) {
+    queries.forEach(query);
+    long[] nanos = new long[queries.size() * rounds];
+    int i = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (String q : queries) {
+        long started = System.nanoTime();
+        query.accept(q);
+        nanos[i++] = System.nanoTime() - started;
+      }
+    }
+    Arrays.sort(nanos);
+    out.printf(
+        Locale.ROOT,
+        "%-22s %9.2f %9.2f %9.2f%n",
+        what,
+        nanos[nanos.length / 2] / 1e6,
+        nanos[Math.min(nanos.length - 1, (int) (nanos.length * 0.99))] / 1e6,
+        nanos[nanos.length - 1] / 1e6);
+  }
+
+  /** The benchmark's queries, kept as data in {@code bench/queries.txt}. */
+  static List<String> queries() {
+    try (InputStream in = Benchmark.class.getResourceAsStream("/bench/queries.txt");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String> queries = new ArrayList<>();
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          queries.add(line.strip());
+        }
+      }
+      return queries;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the benchmark queries", e);
+    }
+  }
+
+  private static long size(Path path) {
+    if (!Files.exists(path)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0; // a segment merged away while we walked
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot measure " + path, e);
+    }
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}
