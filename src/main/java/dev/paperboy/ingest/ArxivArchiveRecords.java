@@ -3,6 +3,8 @@ package dev.paperboy.ingest;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.Source;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,9 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,33 +31,40 @@ final class ArxivArchiveRecords {
     return header.contains("arxiv_id") && header.contains("abstract") && header.contains("title");
   }
 
-  private static final Pattern NUMERIC_ID = Pattern.compile("(\\d{3,4})\\.(\\d{1,5})");
+  private static final Pattern NUMERIC_ID = Pattern.compile("\\d{3,4}\\.\\d+");
+
+  /** How far a printed double may sit from the id it stood for (ids have at most 9 digits). */
+  private static final BigDecimal FLOAT_NOISE = new BigDecimal("1e-9");
+
+  private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("yyMM");
 
   /**
-   * The archive's arxiv_id column went through a number upstream, which dropped leading and
-   * trailing zeros: 0704.0960 arrives as "704.096", 1501.00010 as "1501.0001". The zeros come back
-   * unambiguously (year and month take four digits; the sequence number four digits before 2015 and
-   * five from 1501 on), and the year and month must agree with the row's creation date.
+   * The archive's arxiv_id column went through a floating-point number upstream, which dropped
+   * leading and trailing zeros and sometimes printed binary noise: 0704.0960 arrives as "704.096",
+   * 1501.00010 as "1501.0001", 1503.02354 as "1503.0235400000001". The id comes back unambiguously
+   * (year and month take four digits; the sequence number four digits before 2015 and five from
+   * 1501 on). As a check, the id's month must not come before the creation month: a paper submitted
+   * after a month's last deadline gets the next month's id (1307.0100 was created on 2013-06-29),
+   * and the archive's creation date is sometimes months earlier still (1708.02844: 2017-06-23).
    */
   static String restoreZeros(String raw, LocalDate created) throws BadRecord {
-    Matcher m = raw == null ? null : NUMERIC_ID.matcher(raw);
-    if (m == null || !m.matches()) {
+    if (raw == null || !NUMERIC_ID.matcher(raw).matches()) {
       return raw;
     }
-    String yymm = "0".repeat(4 - m.group(1).length()) + m.group(1);
+    BigDecimal value = new BigDecimal(raw);
+    String yymm = String.format(Locale.ROOT, "%04d", value.intValue());
     int digits = yymm.compareTo("1501") >= 0 ? 5 : 4;
-    String number = m.group(2);
-    if (number.length() > digits) {
-      return raw;
+    BigDecimal rounded = value.setScale(digits, RoundingMode.HALF_UP);
+    if (rounded.subtract(value).abs().compareTo(FLOAT_NOISE) > 0) {
+      return raw; // more digits than an id has: reported as an invalid id
     }
-    String id = yymm + "." + number + "0".repeat(digits - number.length());
-    if (!id.equals(raw) && (created == null || !yymm.equals(created.format(YEAR_MONTH)))) {
-      throw new BadRecord("arXiv id with lost zeros and a creation month that does not match");
+    String plain = rounded.toPlainString();
+    String id = "0".repeat(4 - plain.indexOf('.')) + plain;
+    if (!id.equals(raw) && (created == null || yymm.compareTo(created.format(YEAR_MONTH)) < 0)) {
+      throw new BadRecord("arXiv id with lost zeros from before its creation month");
     }
     return id;
   }
-
-  private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("yyMM");
 
   static Paper toPaper(Map<String, String> row) throws BadRecord {
     LocalDate created = date(row.get("created"));
