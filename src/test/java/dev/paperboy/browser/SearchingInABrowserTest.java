@@ -1,0 +1,94 @@
+package dev.paperboy.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.App;
+import dev.paperboy.TestApps;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** Search filters, sorts and similar papers as a person uses them in real headless Chromium. */
+class SearchingInABrowserTest {
+
+  @TempDir static Path dir;
+  static App app;
+  static WebDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() {
+    app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
+    // the server embeds in the background; finish the backlog now so similar papers are there
+    app.search().embedBacklog(Long.MAX_VALUE, null);
+    base = TestApps.baseUrl(app);
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    app.close();
+  }
+
+  static List<WebElement> cards() {
+    return browser.findElements(By.cssSelector("article.card"));
+  }
+
+  static int upvotes(WebElement card) {
+    return Integer.parseInt(card.findElement(By.cssSelector(".votes .count")).getText());
+  }
+
+  @Test
+  void sortingByUpvotesWithCodeOnlyKeepsBothChoicesInTheUrl() {
+    browser.get(base + "/search?q=agents");
+    int everyMatch = cards().size();
+    browser.findElement(By.cssSelector("#sort option[value=upvotes]")).click();
+    browser.findElement(By.cssSelector("input[name=code]")).click();
+    browser.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
+
+    String url = browser.getCurrentUrl();
+    assertTrue(url.contains("sort=upvotes") && url.contains("code=1"), url);
+    List<WebElement> cards = cards();
+    assertFalse(cards.isEmpty());
+    assertTrue(cards.size() < everyMatch, "papers without code are filtered out");
+    cards.forEach(c -> assertFalse(c.findElements(By.cssSelector("a.code")).isEmpty()));
+    List<Integer> votes = cards.stream().map(SearchingInABrowserTest::upvotes).toList();
+    assertEquals(votes.stream().sorted(Comparator.reverseOrder()).toList(), votes);
+    // the form shows the choices the page was made with
+    assertTrue(browser.findElement(By.cssSelector("#sort option[value=upvotes]")).isSelected());
+    assertTrue(browser.findElement(By.cssSelector("input[name=code]")).isSelected());
+  }
+
+  @Test
+  void aDateRangeOutsideThePapersFindsNothingAndSaysSo() {
+    browser.get(base + "/search?q=agents&from=2020-01-01&to=2020-12-31");
+    assertTrue(cards().isEmpty());
+    assertTrue(
+        browser.findElement(By.cssSelector("p.summary")).getText().startsWith("No papers"),
+        browser.findElement(By.cssSelector("p.summary")).getText());
+  }
+
+  @Test
+  void aPaperPageListsSimilarPapersThatLeadOn() {
+    browser.get(base + "/papers/2608.19880");
+    List<WebElement> similar = browser.findElements(By.cssSelector("section.similar article"));
+    assertEquals(6, similar.size());
+    List<String> ids = similar.stream().map(c -> c.getAttribute("data-paper-id")).toList();
+    assertFalse(ids.contains("2608.19880"), "a paper is not similar to itself");
+    assertTrue(ids.subList(0, 3).contains("2608.19197"), ids.toString());
+    similar.get(0).findElement(By.cssSelector("h3 a")).click();
+    assertEquals(base + "/papers/" + ids.get(0), browser.getCurrentUrl());
+  }
+}
