@@ -7,7 +7,8 @@ public enum Source {
   HF_DAILY("hf-daily"),
   ARXIV_LISTING("arxiv-listing"),
   KAGGLE_SNAPSHOT("kaggle-snapshot"),
-  ARXIV_ARCHIVE("arxiv-archive");
+  ARXIV_ARCHIVE("arxiv-archive"),
+  ARXIV_API("arxiv-api");
 
   private final String key;
 
