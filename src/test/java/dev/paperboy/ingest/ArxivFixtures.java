@@ -1,0 +1,45 @@
+package dev.paperboy.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.TestApps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/** The recorded arXiv API answers in test resources arxiv-api/ (see SOURCE.txt there). */
+final class ArxivFixtures {
+
+  private ArxivFixtures() {}
+
+  /** A recorded answer: the request URL, HTTP status and arXiv's original body bytes. */
+  record Recording(String url, int status, byte[] body) {}
+
+  static Recording recording(String name) {
+    byte[] file = bytes(name);
+    if (!name.endsWith(".json")) {
+      return new Recording(null, 200, file);
+    }
+    try {
+      JsonNode json = new ObjectMapper().readTree(file);
+      // the recorder decoded arXiv's UTF-8 as ISO-8859-1; encoding back gives the original bytes
+      byte[] body = json.path("body").asText().getBytes(StandardCharsets.ISO_8859_1);
+      return new Recording(json.path("url").asText(), json.path("status_code").asInt(), body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] body(String name) {
+    return recording(name).body();
+  }
+
+  private static byte[] bytes(String name) {
+    try {
+      return Files.readAllBytes(TestApps.resource("arxiv-api/" + name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
