@@ -1,0 +1,14 @@
+package dev.paperboy.ingest;
+
+import java.time.Duration;
+
+/** Waits. Injected beside the clock so that tests check waits on fake time instead of sleeping. */
+@FunctionalInterface
+public interface Sleeper {
+
+  void sleep(Duration duration) throws InterruptedException;
+
+  static Sleeper system() {
+    return Thread::sleep;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.paperboy.ingest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * export.arxiv.org on a local port: answers first from a script, then by replaying recordings whose
+ * request matches (the same id_list, or the same search_query, start and max_results). Remembers
+ * every request with the fake time it arrived at.
+ */
+final class FakeArxiv implements AutoCloseable {
+
+  record Request(Map<String, String> params, String userAgent, Instant at) {}
+
+  record Answer(int status, byte[] body, Map<String, String> headers, boolean hangs) {
+
+    static Answer of(int status, byte[] body) {
+      return new Answer(status, body, Map.of(), false);
+    }
+
+    /** Never sends a byte. */
+    static Answer hanging() {
+      return new Answer(0, new byte[0], Map.of(), true);
+    }
+
+    /** Sends the headers and this part of the body, promising more that never comes. */
+    static Answer stallingAfter(byte[] part) {
+      return new Answer(200, part, Map.of(), true);
+    }
+
+    Answer withHeader(String name, String value) {
+      Map<String, String> more = new HashMap<>(headers);
+      more.put(name, value);
+      return new Answer(status, body, more, hangs);
+    }
+  }
+
+  private final InstantSource clock;
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final Deque<Answer> script = new ArrayDeque<>();
+  private final Map<String, Answer> recordings = new HashMap<>();
+  private final List<Request> requests = new ArrayList<>();
+  private Answer otherwise = Answer.of(404, "no recording".getBytes(StandardCharsets.UTF_8));
+
+  FakeArxiv(InstantSource clock) throws IOException {
+    this.clock = clock;
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(threads);
+    server.createContext("/api/query", this::handle);
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/query");
+  }
+
+  FakeArxiv replaying(String... fixtures) {
+    for (String name : fixtures) {
+      ArxivFixtures.Recording r = ArxivFixtures.recording(name);
+      recordings.put(
+          key(params(URI.create(r.url()).getRawQuery())), Answer.of(r.status(), r.body()));
+    }
+    return this;
+  }
+
+  synchronized FakeArxiv then(Answer answer) {
+    script.add(answer);
+    return this;
+  }
+
+  synchronized FakeArxiv otherwise(Answer answer) {
+    otherwise = answer;
+    return this;
+  }
+
+  synchronized List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
+    Answer answer;
+    synchronized (this) {
+      requests.add(
+          new Request(
+              params, exchange.getRequestHeaders().getFirst("User-Agent"), clock.instant()));
+      answer = script.isEmpty() ? recordings.getOrDefault(key(params), otherwise) : script.poll();
+    }
+    if (answer.status() > 0) {
+      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      exchange.getResponseHeaders().add("Content-Type", "application/atom+xml; charset=utf-8");
+      int length = answer.body().length + (answer.hangs() ? 1000 : 0);
+      exchange.sendResponseHeaders(answer.status(), length == 0 ? -1 : length);
+      exchange.getResponseBody().write(answer.body());
+      exchange.getResponseBody().flush();
+    }
+    if (answer.hangs()) {
+      awaitClosing();
+    }
+    exchange.close();
+  }
+
+  private void awaitClosing() {
+    try {
+      closing.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String key(Map<String, String> p) {
+    String ids = p.getOrDefault("id_list", "");
+    return ids.isEmpty()
+        ? "search_query="
+            + p.get("search_query")
+            + "&start="
+            + p.get("start")
+            + "&max_results="
+            + p.get("max_results")
+        : "id_list=" + ids;
+  }
+
+  private static Map<String, String> params(String rawQuery) {
+    Map<String, String> out = new HashMap<>();
+    for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      out.put(name, URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    closing.countDown();
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
