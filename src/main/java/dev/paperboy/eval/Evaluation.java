@@ -109,8 +109,29 @@ public final class Evaluation {
 
   private static Paper asPaper(BeirCollection.Doc d) {
     return new Paper(
-        d.id(), 0, d.title(), d.text(), List.of(), List.of(), null, null, null, 0, 0, null, null,
-        null, null, null, List.of(), null, null, null, null, null);
+        d.id(),
+        0,
+        d.title(),
+        d.text(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        Paper.Community.NONE);
   }
 
   public static String table(String model, List<Row> rows) {

@@ -24,6 +24,18 @@ public final class FeedService {
     }
   }
 
+  /** How many days, up to the newest one, the trending page ranks. */
+  public static final int TRENDING_DAYS = 14;
+
+  /** One page of trending papers, from the window's days. */
+  public record TrendingPage(
+      List<Paper> papers, int total, int page, int pageSize, LocalDate from, LocalDate to) {
+
+    public int pageCount() {
+      return total == 0 ? 1 : (total + pageSize - 1) / pageSize;
+    }
+  }
+
   private final PaperStore store;
 
   public FeedService(PaperStore store) {
@@ -45,6 +57,21 @@ public final class FeedService {
             ? List.of()
             : store.feed(period.from(), period.to(), order, page * pageSize, pageSize);
     return new FeedPage(period, papers, total, page, pageSize, previous(period), next(period));
+  }
+
+  /**
+   * The trending papers: those of the last {@link #TRENDING_DAYS} days up to the newest day with
+   * papers, ranked by {@link PaperStore.Order#TRENDING} (upvotes decayed by age).
+   */
+  public TrendingPage trending(int page, int pageSize) {
+    LocalDate to = store.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+    LocalDate from = to.minusDays(TRENDING_DAYS - 1);
+    int total = store.count(from, to);
+    List<Paper> papers =
+        total == 0
+            ? List.of()
+            : store.feed(from, to, PaperStore.Order.TRENDING, page * pageSize, pageSize);
+    return new TrendingPage(papers, total, page, pageSize, from, to);
   }
 
   /**

@@ -115,7 +115,8 @@ final class ArxivArchiveRecords {
         null,
         Text.clean(row.get("doi")),
         null,
-        Set.of(Source.ARXIV_ARCHIVE));
+        Set.of(Source.ARXIV_ARCHIVE),
+        Paper.Community.NONE);
   }
 
   private static LocalDate date(String s) throws BadRecord {

@@ -207,7 +207,8 @@ final class ArxivAtomParser {
           journalRef,
           doi,
           null,
-          Set.of(Source.ARXIV_API));
+          Set.of(Source.ARXIV_API),
+          Paper.Community.NONE);
     }
   }
 

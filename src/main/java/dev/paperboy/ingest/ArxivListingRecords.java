@@ -52,6 +52,7 @@ final class ArxivListingRecords {
         null,
         null,
         null,
-        Set.of(Source.ARXIV_LISTING));
+        Set.of(Source.ARXIV_LISTING),
+        Paper.Community.NONE);
   }
 }

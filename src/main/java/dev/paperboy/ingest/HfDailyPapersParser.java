@@ -133,7 +133,8 @@ final class HfDailyPapersParser {
         null,
         null,
         submittedBy != null ? submittedBy : Text.text(by, "name"),
-        Set.of(Source.HF_DAILY));
+        Set.of(Source.HF_DAILY),
+        Paper.Community.NONE);
   }
 
   private static List<String> authors(JsonNode authors) {

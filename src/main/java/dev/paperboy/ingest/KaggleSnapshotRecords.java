@@ -56,7 +56,8 @@ final class KaggleSnapshotRecords {
         Text.text(r, "journal-ref"),
         Text.text(r, "doi"),
         null,
-        Set.of(Source.KAGGLE_SNAPSHOT));
+        Set.of(Source.KAGGLE_SNAPSHOT),
+        Paper.Community.NONE);
   }
 
   private static List<String> authors(JsonNode r) {

@@ -11,7 +11,9 @@ import java.util.Set;
  * One paper as Paperboy stores it, whichever source it came from.
  *
  * <p>{@code id} is the versionless arXiv id; {@code dailyDate} is the Daily Papers day the paper
- * belongs to. Optional values are {@code null}; lists are never null.
+ * belongs to. Optional values are {@code null}; lists are never null. {@code upvotes} and {@code
+ * numComments} are the counts imported from Hugging Face; {@code community} is what this Paperboy's
+ * own users did, and {@link #totalUpvotes()} is what feeds rank by.
  */
 public record Paper(
     String id,
@@ -35,7 +37,16 @@ public record Paper(
     String journalRef,
     String doi,
     String submittedBy,
-    Set<Source> sources) {
+    Set<Source> sources,
+    Community community) {
+
+  /**
+   * This Paperboy's own standing of the paper: votes and visible comments cast here, and whether a
+   * moderator hid it. Imports never carry any; the community package maintains it.
+   */
+  public record Community(int upvotes, int comments, boolean hidden) {
+    public static final Community NONE = new Community(0, 0, false);
+  }
 
   public Paper {
     Objects.requireNonNull(id, "id");
@@ -45,6 +56,59 @@ public record Paper(
     categories = List.copyOf(categories == null ? List.of() : categories);
     aiKeywords = List.copyOf(aiKeywords == null ? List.of() : aiKeywords);
     sources = sources == null || sources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sources));
+    community = community == null ? Community.NONE : community;
+  }
+
+  /** Imported Hugging Face upvotes plus the votes cast here: what feeds and trending rank by. */
+  public int totalUpvotes() {
+    return upvotes + community.upvotes();
+  }
+
+  /** Imported Hugging Face comments plus the visible comments written here. */
+  public int totalComments() {
+    return numComments + community.comments();
+  }
+
+  public boolean hidden() {
+    return community.hidden();
+  }
+
+  /**
+   * The paper as a local submission puts it on the feed: on {@code day}, submitted by {@code
+   * submitter}. Merged into the stored record, the submission day outranks a listing day.
+   */
+  public Paper submittedOn(LocalDate day, String submitter) {
+    EnumSet<Source> withSubmission = EnumSet.of(Source.SUBMISSION);
+    withSubmission.addAll(sources);
+    return new Paper(
+        id,
+        version,
+        title,
+        abstractText,
+        authors,
+        categories,
+        published,
+        updated,
+        day,
+        upvotes,
+        numComments,
+        organization,
+        githubRepo,
+        githubStars,
+        projectPage,
+        aiSummary,
+        aiKeywords,
+        comment,
+        journalRef,
+        doi,
+        submitter,
+        withSubmission,
+        community);
+  }
+
+  /** True when a person put the paper on a Daily Papers day (on Hugging Face or here). */
+  public boolean submitted() {
+    return sources.stream().anyMatch(Source::isSubmission);
   }
 
   public String primaryCategory() {
@@ -68,11 +132,13 @@ public record Paper(
    *       record with the higher arXiv version, then the later {@code updated} date; on a tie the
    *       stored record stays;
    *   <li>absent values never erase present ones;
-   *   <li>the Daily Papers day and publication date are the earliest seen, {@code updated} the
-   *       latest;
+   *   <li>the Daily Papers day is the earliest submission day (Hugging Face's or a local one) when
+   *       a person submitted the paper, else the earliest listing day; the publication date is the
+   *       earliest seen, {@code updated} the latest;
    *   <li>upvotes, comment count and GitHub stars are the highest seen (they only grow at the
    *       source), and only sources that carry them count;
-   *   <li>organisation, links and AI summary keep the first value seen.
+   *   <li>organisation, links and AI summary keep the first value seen;
+   *   <li>the community state is this paper's as stored (imports carry none).
    * </ul>
    */
   public Paper mergedWith(Paper in) {
@@ -98,7 +164,9 @@ public record Paper(
         bib.categories.isEmpty() ? old.categories : bib.categories,
         earliest(published, in.published),
         latest(updated, in.updated),
-        earliest(dailyDate, in.dailyDate),
+        submitted() == in.submitted()
+            ? earliest(dailyDate, in.dailyDate)
+            : submitted() ? dailyDate : in.dailyDate,
         counts ? Math.max(upvotes, in.upvotes) : upvotes,
         counts ? Math.max(numComments, in.numComments) : numComments,
         pick(organization, in.organization),
@@ -111,7 +179,8 @@ public record Paper(
         pick(bib.journalRef, old.journalRef),
         pick(bib.doi, old.doi),
         pick(submittedBy, in.submittedBy),
-        allSources);
+        allSources,
+        community.equals(Community.NONE) ? in.community : community);
   }
 
   private static Integer highest(Integer a, Integer b) {

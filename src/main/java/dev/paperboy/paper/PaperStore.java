@@ -29,13 +29,26 @@ public final class PaperStore {
 
   /** How a feed is ordered. Ties are always broken by id so pages are stable. */
   public enum Order {
-    UPVOTES("upvotes DESC, id DESC"),
-    PUBLISHED("COALESCE(published, daily_date) DESC, id DESC");
+    /** Imported plus local upvotes, most first. */
+    UPVOTES("(upvotes + local_upvotes) DESC, id DESC"),
+    PUBLISHED("COALESCE(published, daily_date) DESC, id DESC"),
+    /**
+     * Upvotes decayed by age: {@code votes / (hours since the paper's day began + 2)^1.5}, hours
+     * counted up to the end of the period's last day (Hacker News' gravity, a little gentler).
+     */
+    TRENDING(
+        "(upvotes + local_upvotes) / pow(max(0, (julianday(:end) - julianday(daily_date)) * 24)"
+            + " + 2, 1.5) DESC, id DESC");
 
     private final String sql;
 
     Order(String sql) {
       this.sql = sql;
+    }
+
+    /** The ORDER BY clause for a period ending (exclusive) at {@code end}. */
+    String sql(LocalDate end) {
+      return sql.replace(":end", "'" + end + "'");
     }
   }
 
@@ -60,6 +73,13 @@ public final class PaperStore {
           + " num_comments, org_name, org_fullname, org_avatar, github_repo, github_stars,"
           + " project_page, ai_summary, ai_keywords, arxiv_comment, journal_ref, doi, submitted_by,"
           + " sources";
+
+  /** What a read returns: the imported columns and this Paperboy's community state. */
+  private static final String READ_COLUMNS = COLUMNS + ", local_upvotes, local_comments, hidden_at";
+
+  /** Papers a moderator has not hidden: the only ones feeds show. */
+  private static final String VISIBLE = "hidden_at IS NULL";
+
   private static final String UPSERT =
       "INSERT INTO papers ("
           + COLUMNS
@@ -108,46 +128,93 @@ public final class PaperStore {
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
       try {
-        Map<String, Paper> existing = findAll(c, batch.stream().map(Paper::id).toList());
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        List<String> changed = new ArrayList<>();
-        List<Paper> changedPapers = new ArrayList<>();
-        String now = nextStamp();
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-          for (Paper incoming : batch) {
-            Paper old = existing.get(incoming.id());
-            Paper merged = old == null ? incoming : old.mergedWith(incoming);
-            if (merged.equals(old)) {
-              unchanged++;
-              continue;
-            }
-            if (old == null) {
-              created++;
-            } else {
-              updated++;
-            }
-            changed.add(merged.id());
-            changedPapers.add(merged);
-            bind(ps, merged, now);
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
+        Written written = write(c, batch);
         c.commit();
-        if (!changedPapers.isEmpty()) {
+        if (!written.papers().isEmpty()) {
           for (ChangeListener l : listeners) {
-            l.changed(changedPapers, now);
+            l.changed(written.papers(), written.stamp());
           }
         }
-        return new UpsertResult(created, updated, unchanged, changed);
+        return written.result();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
     } catch (SQLException e) {
       throw new StorageException("upsert of " + batch.size() + " papers failed: " + e, e);
+    }
+  }
+
+  /**
+   * The same merge inside the caller's transaction, for writes that must commit together with other
+   * rows (a submission). The search index learns of it from the next catch-up.
+   */
+  public UpsertResult upsert(Connection c, Collection<Paper> batch) throws SQLException {
+    return write(c, batch).result();
+  }
+
+  private record Written(UpsertResult result, List<Paper> papers, String stamp) {}
+
+  private Written write(Connection c, Collection<Paper> batch) throws SQLException {
+    Map<String, Paper> existing = findAll(c, batch.stream().map(Paper::id).toList());
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    List<String> changed = new ArrayList<>();
+    List<Paper> changedPapers = new ArrayList<>();
+    String now = nextStamp();
+    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+      for (Paper incoming : batch) {
+        Paper old = existing.get(incoming.id());
+        Paper merged = old == null ? incoming : old.mergedWith(incoming);
+        if (merged.equals(old)) {
+          unchanged++;
+          continue;
+        }
+        if (old == null) {
+          created++;
+        } else {
+          updated++;
+        }
+        changed.add(merged.id());
+        changedPapers.add(merged);
+        bind(ps, merged, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return new Written(new UpsertResult(created, updated, unchanged, changed), changedPapers, now);
+  }
+
+  /**
+   * Adds to the paper's local upvote and comment counts inside the caller's transaction (the one
+   * that writes the vote or comment), and marks the paper changed so the index follows.
+   */
+  public void addCommunityCounts(Connection c, String id, int upvotes, int comments)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE papers SET local_upvotes = local_upvotes + ?, local_comments = local_comments"
+                + " + ?, last_changed_at = ? WHERE id = ?")) {
+      ps.setInt(1, upvotes);
+      ps.setInt(2, comments);
+      ps.setString(3, nextStamp());
+      ps.setString(4, id);
+      if (ps.executeUpdate() != 1) {
+        throw new StorageException("no paper " + id + " to count a vote or comment for", null);
+      }
+    }
+  }
+
+  /** Hides the paper from feeds, search and the API, or shows it again; false if unknown. */
+  public boolean setHidden(Connection c, String id, boolean hidden) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE papers SET hidden_at = ?, last_changed_at = ? WHERE id = ?")) {
+      String now = nextStamp();
+      ps.setString(1, hidden ? now : null);
+      ps.setString(2, now);
+      ps.setString(3, id);
+      return ps.executeUpdate() == 1;
     }
   }
 
@@ -164,7 +231,7 @@ public final class PaperStore {
           PreparedStatement ps =
               c.prepareStatement(
                   "SELECT "
-                      + COLUMNS
+                      + READ_COLUMNS
                       + ", last_changed_at FROM papers WHERE last_changed_at > ?"
                       + " ORDER BY last_changed_at, id LIMIT ?")) {
         ps.setString(1, after);
@@ -193,7 +260,8 @@ public final class PaperStore {
   private List<Paper> sameStamp(String stamp, List<Paper> have) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     have.forEach(p -> ids.add(p.id()));
-    return query("SELECT " + COLUMNS + " FROM papers WHERE last_changed_at = ?", List.of(stamp))
+    return query(
+            "SELECT " + READ_COLUMNS + " FROM papers WHERE last_changed_at = ?", List.of(stamp))
         .stream()
         .filter(p -> !ids.contains(p.id()))
         .toList();
@@ -209,15 +277,20 @@ public final class PaperStore {
     }
   }
 
+  /** The paper as the caller's transaction sees it. */
+  public Optional<Paper> find(Connection c, String id) throws SQLException {
+    return Optional.ofNullable(findAll(c, List.of(id)).get(id));
+  }
+
   public Optional<Paper> find(String id) {
-    return query("SELECT " + COLUMNS + " FROM papers WHERE id = ?", List.of(id)).stream()
+    return query("SELECT " + READ_COLUMNS + " FROM papers WHERE id = ?", List.of(id)).stream()
         .findFirst();
   }
 
   /**
-   * Papers whose Daily Papers day lies in {@code [from, to]}, in the given order. The page is
-   * chosen on the covering (day, upvotes, id) index before any abstract is read, so a busy day
-   * costs the 50 rows shown, not the 500 it holds.
+   * Papers whose Daily Papers day lies in {@code [from, to]}, in the given order, without hidden
+   * ones. The page is chosen on the covering (day, total upvotes, id) index before any abstract is
+   * read, so a busy day costs the 50 rows shown, not the 500 it holds.
    */
   public List<Paper> feed(LocalDate from, LocalDate to, Order order, int offset, int limit) {
     String range = from.equals(to) ? "daily_date = ?" : "daily_date BETWEEN ? AND ?";
@@ -228,21 +301,25 @@ public final class PaperStore {
     }
     params.add(limit);
     params.add(offset);
+    String orderBy = order.sql(to.equals(LocalDate.MAX) ? to : to.plusDays(1));
     return query(
         "SELECT "
-            + COLUMNS
+            + READ_COLUMNS
             + " FROM papers WHERE id IN (SELECT id FROM papers WHERE "
             + range
+            + " AND "
+            + VISIBLE
             + " ORDER BY "
-            + order.sql
+            + orderBy
             + " LIMIT ? OFFSET ?) ORDER BY "
-            + order.sql,
+            + orderBy,
         params);
   }
 
+  /** Visible papers whose day lies in {@code [from, to]}. */
   public int count(LocalDate from, LocalDate to) {
     return intQuery(
-        "SELECT COUNT(*) FROM papers WHERE daily_date BETWEEN ? AND ?",
+        "SELECT COUNT(*) FROM papers WHERE daily_date BETWEEN ? AND ? AND " + VISIBLE,
         List.of(from.toString(), to.toString()));
   }
 
@@ -251,19 +328,21 @@ public final class PaperStore {
   }
 
   public Optional<LocalDate> latestDay() {
-    return dayQuery("SELECT MAX(daily_date) FROM papers", List.of());
+    return dayQuery("SELECT MAX(daily_date) FROM papers WHERE " + VISIBLE, List.of());
   }
 
   /** The closest earlier day that has papers. */
   public Optional<LocalDate> dayBefore(LocalDate day) {
     return dayQuery(
-        "SELECT MAX(daily_date) FROM papers WHERE daily_date < ?", List.of(day.toString()));
+        "SELECT MAX(daily_date) FROM papers WHERE daily_date < ? AND " + VISIBLE,
+        List.of(day.toString()));
   }
 
   /** The closest later day that has papers. */
   public Optional<LocalDate> dayAfter(LocalDate day) {
     return dayQuery(
-        "SELECT MIN(daily_date) FROM papers WHERE daily_date > ?", List.of(day.toString()));
+        "SELECT MIN(daily_date) FROM papers WHERE daily_date > ? AND " + VISIBLE,
+        List.of(day.toString()));
   }
 
   private Map<String, Paper> findAll(Connection c, List<String> ids) throws SQLException {
@@ -272,7 +351,8 @@ public final class PaperStore {
       List<String> chunk = ids.subList(i, Math.min(ids.size(), i + LOOKUP_CHUNK));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       try (PreparedStatement ps =
-          c.prepareStatement("SELECT " + COLUMNS + " FROM papers WHERE id IN (" + marks + ")")) {
+          c.prepareStatement(
+              "SELECT " + READ_COLUMNS + " FROM papers WHERE id IN (" + marks + ")")) {
         for (int j = 0; j < chunk.size(); j++) {
           ps.setString(j + 1, chunk.get(j));
         }
@@ -403,7 +483,11 @@ public final class PaperStore {
         rs.getString("journal_ref"),
         rs.getString("doi"),
         rs.getString("submitted_by"),
-        sources);
+        sources,
+        new Paper.Community(
+            rs.getInt("local_upvotes"),
+            rs.getInt("local_comments"),
+            rs.getString("hidden_at") != null));
   }
 
   private static List<String> split(String joined, String sep) {

@@ -8,7 +8,9 @@ public enum Source {
   ARXIV_LISTING("arxiv-listing"),
   KAGGLE_SNAPSHOT("kaggle-snapshot"),
   ARXIV_ARCHIVE("arxiv-archive"),
-  ARXIV_API("arxiv-api");
+  ARXIV_API("arxiv-api"),
+  /** A signed-in user of this Paperboy put the paper on a day's feed. */
+  SUBMISSION("submission");
 
   private final String key;
 
@@ -22,6 +24,11 @@ public enum Source {
 
   public boolean carriesCommunityCounts() {
     return this == HF_DAILY;
+  }
+
+  /** Sources whose day is the day a person submitted the paper, which outranks a listing day. */
+  public boolean isSubmission() {
+    return this == HF_DAILY || this == SUBMISSION;
   }
 
   public static Source fromKey(String key) {

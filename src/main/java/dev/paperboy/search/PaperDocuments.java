@@ -54,7 +54,7 @@ final class PaperDocuments {
     long day = p.dailyDate() == null ? 0 : p.dailyDate().toEpochDay();
     d.add(new LongPoint(DAY, day));
     d.add(new NumericDocValuesField(DAY_SORT, day));
-    d.add(new NumericDocValuesField(UPVOTES, p.upvotes()));
+    d.add(new NumericDocValuesField(UPVOTES, p.totalUpvotes()));
     d.add(new StringField(HAS_CODE, p.githubRepo() != null ? "true" : "false", Field.Store.NO));
     return d;
   }

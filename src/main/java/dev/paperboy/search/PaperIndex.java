@@ -100,8 +100,12 @@ public final class PaperIndex implements AutoCloseable {
       Open o = open();
       IndexWriter writer = o.writer();
       for (Paper p : papers) {
-        writer.updateDocument(
-            new Term(PaperDocuments.ID, p.id()), PaperDocuments.of(p, vectors.get(p.id())));
+        Term id = new Term(PaperDocuments.ID, p.id());
+        if (p.hidden()) {
+          writer.deleteDocuments(id); // a moderator hid it: search must not find it
+        } else {
+          writer.updateDocument(id, PaperDocuments.of(p, vectors.get(p.id())));
+        }
       }
       String current = watermark().orElse("");
       if (changedUpTo != null && changedUpTo.compareTo(current) > 0) {

@@ -65,6 +65,42 @@ public final class Database implements AutoCloseable {
     return pool.getConnection();
   }
 
+  /** Work that runs inside one transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs the work in one transaction (taking SQLite's write lock at the start): committed when it
+   * returns, rolled back when it throws. A {@link RuntimeException} from the work passes through
+   * unchanged, so a refusal reaches the caller as itself.
+   */
+  public <T> T transaction(Work<T> work) {
+    try (Connection c = connection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("database write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs read-only work on a pooled connection. */
+  public <T> T read(Work<T> work) {
+    try (Connection c = connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
   public Path file() {
     return file;
   }

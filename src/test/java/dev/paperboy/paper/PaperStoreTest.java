@@ -53,7 +53,8 @@ class PaperStoreTest {
         null,
         null,
         null,
-        Set.of(Source.ARXIV_LISTING));
+        Set.of(Source.ARXIV_LISTING),
+        Paper.Community.NONE);
   }
 
   static Paper hf(String id, LocalDate day, int upvotes) {
@@ -79,7 +80,8 @@ class PaperStoreTest {
         null,
         null,
         "taesiri",
-        Set.of(Source.HF_DAILY));
+        Set.of(Source.HF_DAILY),
+        Paper.Community.NONE);
   }
 
   @Test
@@ -98,10 +100,20 @@ class PaperStoreTest {
     Paper p = store.find("2608.19880").orElseThrow();
     assertEquals(163, p.upvotes());
     assertEquals(List.of("cs.LG", "stat.ML"), p.categories());
-    assertEquals(LocalDate.of(2026, 8, 20), p.dailyDate());
+    assertEquals(
+        LocalDate.of(2026, 8, 21),
+        p.dailyDate(),
+        "the day someone submitted it to Daily Papers outranks its listing day");
     assertEquals(1, p.version());
     assertEquals(Set.of(Source.ARXIV_LISTING, Source.HF_DAILY), p.sources());
     assertEquals("Google", p.organization().displayName());
+  }
+
+  @Test
+  void aSubmissionDayOutranksAListingDayWhicheverArrivesFirst() {
+    store.upsert(List.of(hf("2608.19880", LocalDate.of(2026, 8, 21), 163)));
+    store.upsert(List.of(listing("2608.19880", LocalDate.of(2026, 8, 20))));
+    assertEquals(LocalDate.of(2026, 8, 21), store.find("2608.19880").orElseThrow().dailyDate());
   }
 
   @Test

@@ -77,6 +77,7 @@ public final class ImportUntilKilled {
         p.journalRef(),
         p.doi(),
         p.submittedBy(),
-        p.sources());
+        p.sources(),
+        Paper.Community.NONE);
   }
 }

@@ -66,7 +66,8 @@ class IndexRecoveryTest {
         null,
         null,
         null,
-        Set.of(Source.ARXIV_LISTING));
+        Set.of(Source.ARXIV_LISTING),
+        Paper.Community.NONE);
   }
 
   static List<String> ids(SearchService search, String q) {
