@@ -25,18 +25,18 @@ import java.util.concurrent.Executors;
  * request matches (the same id_list, or the same search_query, start and max_results). Remembers
  * every request with the fake time it arrived at.
  */
-final class FakeArxiv implements AutoCloseable {
+public final class FakeArxiv implements AutoCloseable {
 
-  record Request(Map<String, String> params, String userAgent, Instant at) {}
+  public record Request(Map<String, String> params, String userAgent, Instant at) {}
 
-  record Answer(int status, byte[] body, Map<String, String> headers, boolean hangs) {
+  public record Answer(int status, byte[] body, Map<String, String> headers, boolean hangs) {
 
-    static Answer of(int status, byte[] body) {
+    public static Answer of(int status, byte[] body) {
       return new Answer(status, body, Map.of(), false);
     }
 
     /** Never sends a byte. */
-    static Answer hanging() {
+    public static Answer hanging() {
       return new Answer(0, new byte[0], Map.of(), true);
     }
 
@@ -61,7 +61,7 @@ final class FakeArxiv implements AutoCloseable {
   private final List<Request> requests = new ArrayList<>();
   private Answer otherwise = Answer.of(404, "no recording".getBytes(StandardCharsets.UTF_8));
 
-  FakeArxiv(InstantSource clock) throws IOException {
+  public FakeArxiv(InstantSource clock) throws IOException {
     this.clock = clock;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
@@ -69,11 +69,11 @@ final class FakeArxiv implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/query");
   }
 
-  FakeArxiv replaying(String... fixtures) {
+  public FakeArxiv replaying(String... fixtures) {
     for (String name : fixtures) {
       ArxivFixtures.Recording r = ArxivFixtures.recording(name);
       recordings.put(
@@ -82,17 +82,17 @@ final class FakeArxiv implements AutoCloseable {
     return this;
   }
 
-  synchronized FakeArxiv then(Answer answer) {
+  public synchronized FakeArxiv then(Answer answer) {
     script.add(answer);
     return this;
   }
 
-  synchronized FakeArxiv otherwise(Answer answer) {
+  public synchronized FakeArxiv otherwise(Answer answer) {
     otherwise = answer;
     return this;
   }
 
-  synchronized List<Request> requests() {
+  public synchronized List<Request> requests() {
     return List.copyOf(requests);
   }
 

@@ -1,0 +1,38 @@
+package dev.paperboy.community;
+
+import dev.paperboy.ingest.ArxivLookup;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.storage.Database;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The people side of Paperboy, built once by the composition root and handed to the web layer. */
+public record CommunityServices(
+    Accounts accounts,
+    Votes votes,
+    Submissions submissions,
+    Comments comments,
+    PaperCollections collections,
+    Moderation moderation,
+    SubmissionWorker submissionWorker) {
+
+  public static CommunityServices create(
+      Database db,
+      PaperStore papers,
+      ArxivLookup arxiv,
+      Clock clock,
+      ZoneId zone,
+      Submissions.Rules rules) {
+    Accounts accounts = new Accounts(db, papers, clock);
+    Comments comments = new Comments(db, papers, clock);
+    Submissions submissions = new Submissions(db, papers, comments, arxiv, clock, zone, rules);
+    return new CommunityServices(
+        accounts,
+        new Votes(db, papers, clock),
+        submissions,
+        comments,
+        new PaperCollections(db, papers, clock),
+        new Moderation(db, papers, comments, accounts, clock),
+        new SubmissionWorker(submissions));
+  }
+}

@@ -1,0 +1,395 @@
+package dev.paperboy.community;
+
+import dev.paperboy.ingest.ArxivException;
+import dev.paperboy.ingest.ArxivLookup;
+import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a paper enters the daily feed: a signed-in user submits its arXiv id. A stored paper joins
+ * today's feed at once. An unknown one becomes a pending request that {@link #processPending} (a
+ * background worker in the server) completes by asking arXiv, so no web request waits on arXiv.
+ * Each refusal says why.
+ */
+public final class Submissions {
+
+  /** The rules, configurable; the defaults follow Hugging Face's. */
+  public record Rules(int maxAgeDays, int perUserPerDay) {
+    public static final Rules DEFAULT = new Rules(14, 5);
+
+    public Rules {
+      if (maxAgeDays < 0 || perUserPerDay < 1) {
+        throw new IllegalArgumentException(
+            "submission rules need max age >= 0 days and at least 1 submission a day");
+      }
+    }
+  }
+
+  /** Who submitted a paper and when; {@code userId} is null once the account was deleted. */
+  public record Submission(String paperId, Long userId, String userName, Instant submittedAt) {
+
+    public String byline() {
+      return userName != null ? userName : "a deleted account";
+    }
+  }
+
+  /** What a submission led to: the paper on the feed now, or a request waiting for arXiv. */
+  public sealed interface Outcome {
+    record Accepted(Paper paper) implements Outcome {}
+
+    record Pending(long requestId) implements Outcome {}
+  }
+
+  /** A submission waiting for (or done with) arXiv. */
+  public record Request(
+      long id, long userId, String paperId, State state, String message, Instant requestedAt) {
+
+    /** Where a request stands. */
+    public enum State {
+      PENDING,
+      ACCEPTED,
+      REFUSED
+    }
+  }
+
+  /** Tries at reaching arXiv (each with the client's own retries) before a request is refused. */
+  static final int MAX_ATTEMPTS = 5;
+
+  private static final Logger log = LoggerFactory.getLogger(Submissions.class);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+  private final Database db;
+  private final PaperStore papers;
+  private final Comments comments;
+  private final ArxivLookup arxiv;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Rules rules;
+
+  public Submissions(
+      Database db,
+      PaperStore papers,
+      Comments comments,
+      ArxivLookup arxiv,
+      Clock clock,
+      ZoneId zone,
+      Rules rules) {
+    this.db = db;
+    this.papers = papers;
+    this.comments = comments;
+    this.arxiv = arxiv;
+    this.clock = clock;
+    this.zone = zone;
+    this.rules = rules;
+  }
+
+  public Rules rules() {
+    return rules;
+  }
+
+  /**
+   * Submits the paper named by {@code idText} (an id, new or old style, with or without version, or
+   * an arxiv.org link) for today's feed, with the submitter's optional comment.
+   */
+  public Outcome submit(User user, String idText, String comment) {
+    ArxivId id =
+        ArxivId.parse(idText)
+            .orElseThrow(
+                () ->
+                    Refusal.invalid(
+                        "“"
+                            + clip(idText)
+                            + "” is not an arXiv id. Give one like 2608.12345, hep-th/9901001"
+                            + " or an arxiv.org link."));
+    String text = comment == null || comment.isBlank() ? null : Comments.validBody(comment);
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    checkDailyLimit(user, today);
+    Optional<Paper> stored = papers.find(id.id());
+    if (stored.isPresent()) {
+      checkRules(stored.get(), today);
+      return new Outcome.Accepted(accept(user, stored.get(), today, text));
+    }
+    long requestId =
+        db.transaction(
+            c -> {
+              if (Sql.count(
+                      c,
+                      "SELECT COUNT(*) FROM submission_requests WHERE paper_id = ? AND state ="
+                          + " 'pending'",
+                      id.id())
+                  > 0) {
+                throw new Refusal(
+                    Refusal.Kind.CONFLICT,
+                    id.id() + " was just submitted and is being fetched from arXiv.");
+              }
+              return Sql.insert(
+                  c,
+                  "INSERT INTO submission_requests (user_id, paper_id, comment, requested_at, day)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  user.id(),
+                  id.id(),
+                  text,
+                  clock.instant().toString(),
+                  today.toString());
+            });
+    return new Outcome.Pending(requestId);
+  }
+
+  /**
+   * Completes every pending request: fetches the paper from arXiv, applies the rules as of the day
+   * it was requested, and accepts or refuses it. A request arXiv could not answer stays pending for
+   * the next run, up to {@link #MAX_ATTEMPTS} runs. Returns how many it finished.
+   */
+  public int processPending() {
+    record Pending(long id, long userId, String paperId, String comment, LocalDate day) {}
+    List<Pending> pending =
+        db.read(
+            c ->
+                Sql.list(
+                    c,
+                    "SELECT id, user_id, paper_id, comment, day FROM submission_requests"
+                        + " WHERE state = 'pending' ORDER BY id",
+                    rs ->
+                        new Pending(
+                            rs.getLong("id"),
+                            rs.getLong("user_id"),
+                            rs.getString("paper_id"),
+                            rs.getString("comment"),
+                            LocalDate.parse(rs.getString("day")))));
+    int finished = 0;
+    for (Pending p : pending) {
+      try {
+        User user =
+            db.read(c -> Accounts.find(c, p.userId()))
+                .filter(u -> !u.blocked())
+                .orElseThrow(() -> Refusal.forbidden("The account that submitted it is blocked."));
+        Paper paper = papers.find(p.paperId()).orElseGet(() -> fetch(p.paperId()));
+        checkRules(paper, p.day());
+        accept(user, paper, p.day(), p.comment());
+        finish(p.id(), Request.State.ACCEPTED, null);
+        finished++;
+      } catch (Refusal r) {
+        if (r.kind() == Refusal.Kind.UNAVAILABLE && retryLater(p.id())) {
+          continue;
+        }
+        finish(p.id(), Request.State.REFUSED, r.getMessage());
+        finished++;
+      }
+    }
+    return finished;
+  }
+
+  /** Counts a failed attempt; true while the request may still be tried again. */
+  private boolean retryLater(long requestId) {
+    int attempts =
+        db.transaction(
+            c -> {
+              Sql.update(
+                  c,
+                  "UPDATE submission_requests SET attempts = attempts + 1 WHERE id = ?",
+                  requestId);
+              return (int)
+                  Sql.count(c, "SELECT attempts FROM submission_requests WHERE id = ?", requestId);
+            });
+    return attempts < MAX_ATTEMPTS;
+  }
+
+  private void finish(long requestId, Request.State state, String message) {
+    db.transaction(
+        c ->
+            Sql.update(
+                c,
+                "UPDATE submission_requests SET state = ?, message = ?, finished_at = ?"
+                    + " WHERE id = ?",
+                state.name().toLowerCase(Locale.ROOT),
+                message,
+                clock.instant().toString(),
+                requestId));
+  }
+
+  /** The request, if {@code viewer} made it. */
+  public Optional<Request> request(long requestId, User viewer) {
+    return db.read(
+            c ->
+                Sql.one(
+                    c,
+                    "SELECT id, user_id, paper_id, state, message, requested_at"
+                        + " FROM submission_requests WHERE id = ?",
+                    rs ->
+                        new Request(
+                            rs.getLong("id"),
+                            rs.getLong("user_id"),
+                            rs.getString("paper_id"),
+                            Request.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+                            rs.getString("message"),
+                            Instant.parse(rs.getString("requested_at"))),
+                    requestId))
+        .filter(r -> viewer != null && r.userId() == viewer.id());
+  }
+
+  /** Puts the paper on {@code day}'s feed in one transaction, re-checking the rules inside it. */
+  private Paper accept(User user, Paper paper, LocalDate day, String comment) {
+    return db.transaction(
+        c -> {
+          Optional<Paper> stored = papers.find(c, paper.id());
+          if (stored.isPresent()) {
+            checkRules(stored.get(), day); // someone may have submitted it meanwhile
+          }
+          papers.upsert(c, List.of(paper.submittedOn(day, user.displayName())));
+          Sql.update(
+              c,
+              "INSERT INTO submissions (paper_id, user_id, submitted_at, daily_date)"
+                  + " VALUES (?, ?, ?, ?)",
+              paper.id(),
+              user.id(),
+              clock.instant().toString(),
+              day.toString());
+          if (comment != null) {
+            comments.insert(c, user, paper.id(), null, comment);
+          }
+          return papers.find(c, paper.id()).orElseThrow();
+        });
+  }
+
+  private Paper fetch(String id) {
+    ArxivId arxivId = ArxivId.parse(id).orElseThrow();
+    Optional<Paper> found;
+    try {
+      found = arxiv.find(arxivId);
+    } catch (ArxivException.Refused e) {
+      throw Refusal.invalid("arXiv does not accept " + id + ": " + e.arxivMessage());
+    } catch (ArxivException.Unavailable e) {
+      log.warn("Fetching {} from arXiv failed: {}", id, e.getMessage());
+      throw new Refusal(
+          Refusal.Kind.UNAVAILABLE,
+          "arXiv could not be reached to look up " + id + " (" + e.getMessage() + ").");
+    }
+    return found.orElseThrow(() -> Refusal.notFound("arXiv has no paper " + id + "."));
+  }
+
+  private void checkDailyLimit(User user, LocalDate today) {
+    long done =
+        db.read(
+            c ->
+                Sql.count(
+                        c,
+                        "SELECT COUNT(*) FROM submissions WHERE user_id = ? AND daily_date = ?",
+                        user.id(),
+                        today.toString())
+                    + Sql.count(
+                        c,
+                        "SELECT COUNT(*) FROM submission_requests WHERE user_id = ? AND day = ?"
+                            + " AND state = 'pending'",
+                        user.id(),
+                        today.toString()));
+    if (done >= rules.perUserPerDay()) {
+      throw new Refusal(
+          Refusal.Kind.RATE_LIMITED,
+          "You have submitted "
+              + done
+              + " papers today, the most allowed in a day. You can submit again tomorrow.");
+    }
+  }
+
+  private void checkRules(Paper paper, LocalDate today) {
+    if (paper.hidden()) {
+      throw Refusal.forbidden(paper.id() + " was removed from the feed by the moderators.");
+    }
+    if (paper.submitted()) {
+      throw new Refusal(
+          Refusal.Kind.CONFLICT,
+          paper.id()
+              + " is already on the Daily Papers feed"
+              + (paper.dailyDate() == null ? "" : " of " + DAY.format(paper.dailyDate()))
+              + (paper.submittedBy() == null ? "" : ", submitted by " + paper.submittedBy())
+              + ".");
+    }
+    LocalDate published =
+        paper.published() != null
+            ? paper.published().atZone(zone).toLocalDate()
+            : paper.dailyDate();
+    if (published != null && published.plusDays(rules.maxAgeDays()).isBefore(today)) {
+      throw Refusal.invalid(
+          paper.id()
+              + " was published on arXiv on "
+              + DAY.format(published)
+              + ", more than "
+              + rules.maxAgeDays()
+              + " days ago. Only papers from the last "
+              + rules.maxAgeDays()
+              + " days can be submitted.");
+    }
+  }
+
+  /** Who submitted each of these papers here, for cards and paper pages. */
+  public Map<String, Submission> forPapers(Collection<String> paperIds) {
+    if (paperIds.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(
+        c -> {
+          Map<String, Submission> out = new HashMap<>();
+          for (List<String> chunk : Chunks.of(List.copyOf(paperIds), 500)) {
+            for (Submission s :
+                Sql.list(
+                    c,
+                    SUBMISSION + " WHERE s.paper_id IN (" + Chunks.marks(chunk.size()) + ")",
+                    Submissions::submission,
+                    chunk.toArray())) {
+              out.put(s.paperId(), s);
+            }
+          }
+          return out;
+        });
+  }
+
+  /** A user's submissions, newest first. */
+  public List<Submission> byUser(long userId, int limit) {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                SUBMISSION + " WHERE s.user_id = ? ORDER BY s.submitted_at DESC LIMIT ?",
+                Submissions::submission,
+                userId,
+                limit));
+  }
+
+  private static final String SUBMISSION =
+      "SELECT s.paper_id, s.user_id, u.display_name, s.submitted_at FROM submissions s"
+          + " LEFT JOIN users u ON u.id = s.user_id";
+
+  private static Submission submission(ResultSet rs) throws SQLException {
+    long user = rs.getLong("user_id");
+    Long userId = rs.wasNull() ? null : user;
+    return new Submission(
+        rs.getString("paper_id"),
+        userId,
+        rs.getString("display_name"),
+        Instant.parse(rs.getString("submitted_at")));
+  }
+
+  private static String clip(String s) {
+    String t = s == null ? "" : s.strip();
+    return t.length() <= 60 ? t : t.substring(0, 60) + "…";
+  }
+}

@@ -1,0 +1,78 @@
+package dev.paperboy.community;
+
+import dev.paperboy.TestApps;
+import dev.paperboy.TestClock;
+import dev.paperboy.ingest.ArxivApiClient;
+import dev.paperboy.ingest.FakeArxiv;
+import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.storage.Database;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+/**
+ * The community on a real SQLite file, with a clock the test moves and arXiv replayed from recorded
+ * answers on a local port (waits between requests are skipped, not slept).
+ */
+final class CommunityFixture implements AutoCloseable {
+
+  static final String PASSWORD = "correct horse battery";
+
+  final TestClock clock;
+  final Database db;
+  final PaperStore papers;
+  final FakeArxiv arxiv;
+  final ArxivApiClient arxivClient;
+  final CommunityServices services;
+
+  CommunityFixture(Path dir, String now) {
+    try {
+      clock = TestClock.at(now);
+      db = Database.open(dir.resolve("paperboy.db"));
+      papers = new PaperStore(db);
+      arxiv =
+          new FakeArxiv(clock)
+              .replaying(
+                  "id_1605.08386_s0_m100_199195aa31ad.json",
+                  "id_0000.0000_s0_m100_8b51d9633a68.json");
+      arxivClient =
+          new ArxivApiClient(
+              ArxivApiClient.Settings.defaults().withEndpoint(arxiv.endpoint()), clock, d -> {});
+      services =
+          CommunityServices.create(
+              db, papers, arxivClient, clock, ZoneOffset.UTC, Submissions.Rules.DEFAULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void importing(String... resources) {
+    new ImportJob(papers, new PrintStream(OutputStream.nullOutputStream()))
+        .run(Arrays.stream(resources).map(TestApps::resource).toList());
+  }
+
+  User user(String name) {
+    return services.accounts().create(name + "@example.org", name, PASSWORD, Role.USER);
+  }
+
+  User admin(String name) {
+    return services.accounts().create(name + "@example.org", name, PASSWORD, Role.ADMIN);
+  }
+
+  /** The user as stored now (after a block, say). */
+  User reload(User user) {
+    return services.accounts().find(user.id()).orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    arxivClient.close();
+    arxiv.close();
+    db.close();
+  }
+}
