@@ -7,6 +7,7 @@ import dev.paperboy.cli.ImportCommand;
 import dev.paperboy.cli.ReindexCommand;
 import dev.paperboy.cli.ServeCommand;
 import dev.paperboy.cli.StatusCommand;
+import dev.paperboy.cli.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       EvalCommand.class,
       StatusCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      UserCommand.class
     })
 public final class Main implements Runnable {
 

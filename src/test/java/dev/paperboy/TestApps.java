@@ -3,8 +3,10 @@ package dev.paperboy;
 import dev.paperboy.ingest.ImportJob;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,7 +29,20 @@ public final class TestApps {
 
   /** Imports the named resources and starts serving; the caller closes the app. */
   public static App serving(Path dataDir, String... resources) {
-    App app = new App(new Config("127.0.0.1", 0, dataDir));
+    return serving(new App(new Config("127.0.0.1", 0, dataDir)), resources);
+  }
+
+  /**
+   * Serves on a clock the test controls, without the embedding model (keyword search only, to start
+   * fast), asking the given arXiv endpoint for submitted papers.
+   */
+  public static App serving(Path dataDir, Clock clock, URI arxiv, String... resources) {
+    Config config =
+        new Config("127.0.0.1", 0, dataDir).withEmbeddingModel("none").withArxivApiUrl(arxiv);
+    return serving(new App(config, clock), resources);
+  }
+
+  private static App serving(App app, String... resources) {
     List<Path> paths = Arrays.stream(resources).map(TestApps::resource).toList();
     new ImportJob(app.papers(), new PrintStream(OutputStream.nullOutputStream())).run(paths);
     app.serve();

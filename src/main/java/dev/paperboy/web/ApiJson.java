@@ -79,7 +79,7 @@ final class ApiJson {
         time(startOf(p.dailyDate())),
         p.title(),
         p.abstractText(),
-        p.upvotes(),
+        p.totalUpvotes(),
         p.githubRepo(),
         p.githubStars(),
         p.projectPage(),
@@ -95,7 +95,7 @@ final class ApiJson {
         paper.publishedAt(),
         p.title(),
         p.abstractText(),
-        p.numComments(),
+        p.totalComments(),
         paper.organization());
   }
 

@@ -85,8 +85,11 @@ final class ApiRoutes {
   }
 
   private static PaperStore.Order order(String sort) {
-    if (sort == null || sort.isBlank() || sort.equals("trending")) {
+    if (sort == null || sort.isBlank()) {
       return PaperStore.Order.UPVOTES;
+    }
+    if (sort.equals("trending")) {
+      return PaperStore.Order.TRENDING;
     }
     if (sort.equals("publishedAt")) {
       return PaperStore.Order.PUBLISHED;

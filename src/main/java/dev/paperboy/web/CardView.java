@@ -19,7 +19,11 @@ public record CardView(
     String githubRepo,
     String stars,
     String titleHtml,
-    String excerptHtml) {
+    String excerptHtml,
+    boolean upvoted,
+    String submitter,
+    String submitterHref,
+    String submittedWhen) {
 
   public String commentsLabel() {
     return Format.plural(comments, "comment", "comments");
@@ -28,7 +32,20 @@ public record CardView(
   private static final int SHOWN_AUTHORS = 3;
   private static final int EXCERPT_CHARS = 280;
 
-  static CardView of(Paper p) {
+  /**
+   * The card for a paper as one viewer sees it: {@code titleHtml} and {@code excerptHtml} are
+   * search highlights (HTML Lucene's passage formatter built from escaped text with only {@code
+   * <mark>} added, so safe to emit as is) or null; {@code submitter} and its link and time are null
+   * when nobody submitted it.
+   */
+  static CardView of(
+      Paper p,
+      String titleHtml,
+      String excerptHtml,
+      boolean upvoted,
+      String submitter,
+      String submitterHref,
+      String submittedWhen) {
     List<String> authors = p.authors();
     String shortList =
         String.join(", ", authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size())));
@@ -45,34 +62,15 @@ public record CardView(
         p.organization() == null ? null : p.organization().displayName(),
         p.organization() == null ? null : p.organization().avatar(),
         p.published() != null ? Format.day(p.published()) : Format.day(p.dailyDate()),
-        p.upvotes(),
-        p.numComments(),
+        p.totalUpvotes(),
+        p.totalComments(),
         p.githubRepo(),
         p.githubStars() == null ? null : Format.compact(p.githubStars()),
-        null,
-        null);
-  }
-
-  /**
-   * The card with search highlights: HTML that Lucene's passage formatter built from escaped text
-   * with only {@code <mark>} added, so it is safe to emit as is.
-   */
-  CardView highlighted(String titleHtml, String excerptHtml) {
-    return new CardView(
-        id,
-        href,
-        title,
-        excerpt,
-        authorCount,
-        authorsShort,
-        organization,
-        organizationAvatar,
-        published,
-        upvotes,
-        comments,
-        githubRepo,
-        stars,
         titleHtml,
-        excerptHtml);
+        excerptHtml,
+        upvoted,
+        submitter,
+        submitterHref,
+        submittedWhen);
   }
 }

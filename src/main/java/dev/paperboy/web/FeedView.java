@@ -29,7 +29,7 @@ public record FeedView(
     return "/papers/" + p.kind().path() + "/" + p.key();
   }
 
-  static FeedView of(FeedPage page) {
+  static FeedView of(FeedPage page, List<CardView> cards) {
     Period period = page.period();
     String heading =
         switch (period.kind()) {
@@ -62,7 +62,7 @@ public record FeedView(
         page.previous().map(Period::label).orElse(null),
         page.next().map(FeedView::href).orElse(null),
         page.next().map(Period::label).orElse(null),
-        page.papers().stream().map(CardView::of).toList(),
+        cards,
         page.total() == 0 ? null : Format.plural(page.total(), "paper", "papers"),
         empty,
         shownPage,

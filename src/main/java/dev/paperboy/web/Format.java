@@ -50,6 +50,24 @@ final class Format {
     return s.substring(0, cut).stripTrailing() + "…";
   }
 
+  /** "just now", "5 minutes ago", "3 hours ago", "2 days ago", then the date. */
+  static String ago(Instant then, Instant now) {
+    long seconds = Math.max(0, java.time.Duration.between(then, now).toSeconds());
+    if (seconds < 60) {
+      return "just now";
+    }
+    if (seconds < 3600) {
+      return plural(seconds / 60, "minute", "minutes") + " ago";
+    }
+    if (seconds < 86_400) {
+      return plural(seconds / 3600, "hour", "hours") + " ago";
+    }
+    if (seconds < 30 * 86_400) {
+      return plural(seconds / 86_400, "day", "days") + " ago";
+    }
+    return "on " + day(then);
+  }
+
   static String plural(long n, String one, String many) {
     return n + " " + (n == 1 ? one : many);
   }

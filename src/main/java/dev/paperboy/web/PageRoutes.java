@@ -11,34 +11,42 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
-/** The server-rendered pages: the feeds and the paper page. */
+/** The server-rendered pages: the feeds, trending, the paper page and the status page. */
 final class PageRoutes {
 
   static final int PAGE_SIZE = 50;
-  static final int SIMILAR = 6;
 
   private final FeedService feeds;
-  private final PaperStore papers;
   private final Templates templates;
   private final SearchService search;
+  private final Cards cards;
+  private final PaperPage paperPage;
 
-  PageRoutes(FeedService feeds, PaperStore papers, SearchService search, Templates templates) {
+  PageRoutes(
+      FeedService feeds,
+      SearchService search,
+      Templates templates,
+      Cards cards,
+      PaperPage paperPage) {
     this.feeds = feeds;
-    this.papers = papers;
     this.search = search;
     this.templates = templates;
+    this.cards = cards;
+    this.paperPage = paperPage;
   }
 
   void register(Javalin app) {
     app.get("/", this::home);
     app.get("/papers", this::home);
+    app.get("/papers/trending", this::trending);
     app.get("/papers/date/{key}", ctx -> feed(ctx, Period.Kind.DAY));
     app.get("/papers/week/{key}", ctx -> feed(ctx, Period.Kind.WEEK));
     app.get("/papers/month/{key}", ctx -> feed(ctx, Period.Kind.MONTH));
-    app.get("/papers/<id>", this::paper);
-    app.get("/status", ctx -> ctx.html(templates.render("status.jte", search.status())));
+    app.get(
+        "/papers/<id>",
+        ctx -> paperPage.render(ctx, Params.arxivId(ctx, HttpStatus.NOT_FOUND), null, null));
+    app.get("/status", ctx -> templates.page(ctx, "status.jte", search.status()));
   }
 
   private void home(Context ctx) {
@@ -63,17 +71,27 @@ final class PageRoutes {
       throw new NotFoundResponse(
           period.label() + " has " + Format.plural(result.pageCount(), "page", "pages") + ".");
     }
-    ctx.html(templates.render("feed.jte", FeedView.of(result)));
+    templates.page(
+        ctx, "feed.jte", FeedView.of(result, cards.of(SessionGate.viewer(ctx), result.papers())));
   }
 
-  private void paper(Context ctx) {
-    String id = Params.arxivId(ctx, HttpStatus.NOT_FOUND);
-    var paper =
-        papers
-            .find(id)
-            .orElseThrow(() -> new NotFoundResponse("No paper " + id + " in this Paperboy yet."));
-    List<CardView> similar =
-        papers.findAll(search.similar(id, SIMILAR)).stream().map(CardView::of).toList();
-    ctx.html(templates.render("paper.jte", PaperView.of(paper, similar)));
+  private void trending(Context ctx) {
+    int page = Params.intParam(ctx, "page", 1, 1, 100_000) - 1;
+    FeedService.TrendingPage result = feeds.trending(page, PAGE_SIZE);
+    if (page >= result.pageCount()) {
+      throw new NotFoundResponse(
+          "Trending has " + Format.plural(result.pageCount(), "page", "pages") + ".");
+    }
+    int shown = page + 1;
+    templates.page(
+        ctx,
+        "trending.jte",
+        new TrendingView(
+            Format.day(result.from()) + " – " + Format.day(result.to()),
+            cards.of(SessionGate.viewer(ctx), result.papers()),
+            shown,
+            result.pageCount(),
+            shown > 1 ? "/papers/trending?page=" + (shown - 1) : null,
+            shown < result.pageCount() ? "/papers/trending?page=" + (shown + 1) : null));
   }
 }

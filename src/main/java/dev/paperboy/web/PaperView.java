@@ -19,16 +19,54 @@ public record PaperView(
     String stars,
     List<String> citationAuthors,
     String citationDate,
-    List<CardView> similar) {
+    List<CardView> similar,
+    Discussion discussion) {
+
+  /**
+   * What this Paperboy's people add to the page: the viewer's vote, who submitted the paper, the
+   * comment thread, the viewer's collections, and a comment that failed to post (error and draft).
+   */
+  public record Discussion(
+      boolean upvoted,
+      String submitter,
+      String submitterHref,
+      String submittedWhen,
+      List<CommentView> comments,
+      List<CollectionChoice> collections,
+      String commentError,
+      String commentDraft) {}
+
+  /** One comment in the thread, ready to show; {@code html} is null for a placeholder. */
+  public record CommentView(
+      long id,
+      int depth,
+      String author,
+      String authorHref,
+      String when,
+      boolean edited,
+      String html,
+      String source,
+      boolean mine,
+      boolean moderator,
+      boolean hidden) {
+
+    /** Indentation stops growing after a few levels so deep threads stay readable. */
+    public String cssClass() {
+      return "comment depth-" + Math.min(depth, 6) + (hidden ? " hidden" : "");
+    }
+  }
+
+  /** One of the viewer's collections and whether it holds this paper. */
+  public record CollectionChoice(long id, String name, boolean holds) {}
 
   private static final DateTimeFormatter CITATION_DATE =
       DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
   public String commentsLabel() {
-    return Format.plural(paper.numComments(), "comment", "comments");
+    return Format.plural(paper.totalComments(), "comment", "comments");
   }
 
-  static PaperView of(Paper p, List<CardView> similar) {
+  static PaperView of(Paper p, List<CardView> similar, Discussion discussion) {
     String citationDate =
         p.published() != null
             ? CITATION_DATE.format(p.published().atZone(ZoneOffset.UTC))
@@ -45,6 +83,7 @@ public record PaperView(
         p.githubStars() == null ? null : Format.compact(p.githubStars()),
         p.authors(),
         citationDate,
-        similar);
+        similar,
+        discussion);
   }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The search page and {@code /api/papers/search}. */
@@ -29,11 +28,13 @@ final class SearchRoutes {
   private final SearchService search;
   private final PaperStore papers;
   private final Templates templates;
+  private final Cards cards;
 
-  SearchRoutes(SearchService search, PaperStore papers, Templates templates) {
+  SearchRoutes(SearchService search, PaperStore papers, Templates templates, Cards cards) {
     this.search = search;
     this.papers = papers;
     this.templates = templates;
+    this.cards = cards;
   }
 
   void register(Javalin app) {
@@ -51,42 +52,41 @@ final class SearchRoutes {
   private void page(Context ctx) {
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
-      ctx.html(templates.render("search.jte", emptyView(ctx)));
+      templates.page(ctx, "search.jte", emptyView(ctx));
       return;
     }
     int page = Params.intParam(ctx, "page", 1, 1, 1000) - 1;
     SearchRequest request = request(ctx, page * PAGE_SIZE, PAGE_SIZE);
     SearchResults results = search.search(request);
-    Map<String, Paper> byId =
-        papersOf(results).stream().collect(Collectors.toMap(Paper::id, Function.identity()));
-    List<CardView> cards = new ArrayList<>();
-    for (SearchResults.Hit hit : results.hits()) {
-      Paper p = byId.get(hit.id());
-      if (p != null) {
-        cards.add(CardView.of(p).highlighted(hit.titleHtml(), hit.abstractHtml()));
-      }
-    }
+    Map<String, Cards.Highlight> highlights =
+        results.hits().stream()
+            .collect(
+                Collectors.toMap(
+                    SearchResults.Hit::id,
+                    h -> new Cards.Highlight(h.titleHtml(), h.abstractHtml()),
+                    (a, b) -> a));
+    List<CardView> cards = this.cards.of(SessionGate.viewer(ctx), papersOf(results), highlights);
     long shown = page * (long) PAGE_SIZE;
     String self = "/search?" + queryString(ctx);
-    ctx.html(
-        templates.render(
-            "search.jte",
-            new SearchView(
-                request.query(),
-                param(ctx, "from"),
-                param(ctx, "to"),
-                param(ctx, "cat"),
-                request.hasCode(),
-                request.order().name().toLowerCase(Locale.ROOT),
-                cards,
-                results.total() == 0
-                    ? "No papers match “" + request.query() + "”."
-                    : results.totalAtLeast()
-                        ? results.total() + "+ papers match"
-                        : Format.plural(results.total(), "paper", "papers") + " match",
-                results.notice(),
-                page > 0 ? self + "&page=" + page : null,
-                shown + PAGE_SIZE < results.total() ? self + "&page=" + (page + 2) : null)));
+    templates.page(
+        ctx,
+        "search.jte",
+        new SearchView(
+            request.query(),
+            param(ctx, "from"),
+            param(ctx, "to"),
+            param(ctx, "cat"),
+            request.hasCode(),
+            request.order().name().toLowerCase(Locale.ROOT),
+            cards,
+            results.total() == 0
+                ? "No papers match “" + request.query() + "”."
+                : results.totalAtLeast()
+                    ? results.total() + "+ papers match"
+                    : Format.plural(results.total(), "paper", "papers") + " match",
+            results.notice(),
+            page > 0 ? self + "&page=" + page : null,
+            shown + PAGE_SIZE < results.total() ? self + "&page=" + (page + 2) : null));
   }
 
   private List<Paper> papersOf(SearchResults results) {

@@ -1,13 +1,20 @@
 package dev.paperboy.web;
 
+import dev.paperboy.community.CommunityServices;
+import dev.paperboy.community.Refusal;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchService;
+import dev.paperboy.storage.Secret;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +22,31 @@ import org.slf4j.LoggerFactory;
 /** The HTTP front-end: pages, JSON API and static assets, with one place that renders errors. */
 public final class WebServer implements AutoCloseable {
 
+  /** What the web layer is built from. */
+  public record Parts(
+      FeedService feeds,
+      PaperStore papers,
+      SearchService search,
+      CommunityServices community,
+      Secret secret,
+      boolean secureCookies,
+      Clock clock) {}
+
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+  /**
+   * Scripts, styles and fonts come only from this site (KaTeX sets inline styles); images may be
+   * organisation avatars from elsewhere; no page may be framed.
+   */
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline';"
+          + " font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+          + " frame-ancestors 'none'";
 
   private final Javalin app;
   private final Templates templates = new Templates();
 
-  public WebServer(FeedService feeds, PaperStore papers, SearchService search) {
+  public WebServer(Parts parts) {
     this.app =
         Javalin.create(
             config -> {
@@ -34,15 +60,41 @@ public final class WebServer implements AutoCloseable {
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                   });
             });
-    new SearchRoutes(search, papers, templates).register(app);
-    new ApiRoutes(feeds, papers, search).register(app);
-    new PageRoutes(feeds, papers, search, templates).register(app);
+    app.before(WebServer::securityHeaders);
+    SessionGate gate =
+        new SessionGate(parts.community().accounts(), parts.secret(), parts.secureCookies());
+    gate.register(app);
+    Cards cards = new Cards(parts.community(), parts.clock());
+    PaperPage paperPage =
+        new PaperPage(
+            parts.papers(), parts.search(), parts.community(), templates, cards, parts.clock());
+    new SearchRoutes(parts.search(), parts.papers(), templates, cards).register(app);
+    new ApiRoutes(parts.feeds(), parts.papers(), parts.search()).register(app);
+    new AccountRoutes(parts.community(), parts.papers(), gate, templates, cards, parts.clock())
+        .register(app);
+    new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
+        .register(app);
+    new AdminRoutes(parts.community(), templates).register(app);
+    new PageRoutes(parts.feeds(), parts.search(), templates, cards, paperPage).register(app);
+    app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> {
           // Javalin reports unmatched routes as "Endpoint GET /x not found"; say it plainly
           boolean noRoute = e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ");
           error(ctx, e.getStatus(), noRoute ? noPage(ctx) : e.getMessage());
+        });
+    app.exception(
+        Refusal.class,
+        (e, ctx) -> {
+          if (e.kind() == Refusal.Kind.NOT_SIGNED_IN) {
+            signInFirst(ctx, e.getMessage());
+            return;
+          }
+          if (e.retryAfter() != null) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+          }
+          error(ctx, e.kind().status(), e.getMessage());
         });
     app.exception(
         Exception.class,
@@ -73,25 +125,37 @@ public final class WebServer implements AutoCloseable {
     app.stop();
   }
 
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+  }
+
+  /** Signed-out people meet a sign-in page that brings them back; scripts get a 401. */
+  private void signInFirst(Context ctx, String message) {
+    if (Forms.wantsJson(ctx)) {
+      error(ctx, 401, message);
+      return;
+    }
+    String back =
+        ctx.method().name().equals("GET")
+            ? SessionGate.viewer(ctx).path()
+            : Forms.localPath(ctx.formParam("back"), Forms.refererPath(ctx));
+    ctx.redirect(
+        "/signin?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+  }
+
   private void error(Context ctx, int status, String message) {
     ctx.status(status);
-    if (wantsJson(ctx)) {
+    if (Forms.wantsJson(ctx)) {
       ApiJson.send(ctx, new ApiJson.Error(message));
       return;
     }
     String title = HttpStatus.forStatus(status).getMessage();
-    ctx.html(templates.render("error.jte", new ErrorView(status, title, message)));
+    templates.page(ctx, "error.jte", new ErrorView(status, title, message));
   }
 
   private static String noPage(Context ctx) {
     return "There is no page at " + Params.clip(ctx.path()) + ".";
-  }
-
-  private static boolean wantsJson(Context ctx) {
-    if (ctx.path().startsWith("/api/")) {
-      return true;
-    }
-    String accept = ctx.header("Accept");
-    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
   }
 }

@@ -1,0 +1,155 @@
+package dev.paperboy.web;
+
+import dev.paperboy.community.Accounts;
+import dev.paperboy.community.User;
+import dev.paperboy.storage.Secret;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.SameSite;
+import io.javalin.http.UnauthorizedResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs before every request: finds the signed-in user from the session cookie, gives every visitor
+ * a CSRF token, and refuses any state-changing request that does not carry it.
+ *
+ * <p>The CSRF token is a signed double-submit cookie: a random nonce plus this installation's HMAC
+ * of it, in an HttpOnly SameSite=Lax cookie; forms echo it in {@code _csrf}, scripts in the {@code
+ * X-CSRF-Token} header. Another site can neither read the cookie nor forge a signed one. The {@code
+ * Origin} header, when a browser sends it, must be this site too. Signing in or out rotates the
+ * token.
+ */
+final class SessionGate {
+
+  static final String SESSION_COOKIE = "pb_session";
+  static final String CSRF_COOKIE = "pb_csrf";
+  static final String CSRF_FIELD = "_csrf";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String VIEWER = "paperboy.viewer";
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String CSRF_REFUSAL =
+      "This form has expired or was sent from another site (its security token is missing or"
+          + " wrong). Reload the page and try again.";
+
+  private final Accounts accounts;
+  private final Secret secret;
+  private final boolean secure;
+  private final SecureRandom random = new SecureRandom();
+
+  SessionGate(Accounts accounts, Secret secret, boolean secure) {
+    this.accounts = accounts;
+    this.secret = secret;
+    this.secure = secure;
+  }
+
+  void register(Javalin app) {
+    app.before(this::admit);
+  }
+
+  private void admit(Context ctx) {
+    if (ctx.path().startsWith("/static/")) {
+      return;
+    }
+    User user = accounts.userForSession(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    String csrf = ctx.cookie(CSRF_COOKIE);
+    if (!validToken(csrf)) {
+      csrf = newToken();
+      setCookie(ctx, CSRF_COOKIE, csrf, -1);
+    }
+    String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    ctx.attribute(VIEWER, new Viewer(user, csrf, path));
+    if (!SAFE_METHODS.contains(ctx.method().name())) {
+      checkOrigin(ctx);
+      String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> formToken(ctx));
+      if (sent == null
+          || !MessageDigest.isEqual(
+              sent.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
+        throw new ForbiddenResponse(CSRF_REFUSAL);
+      }
+    }
+  }
+
+  private static String formToken(Context ctx) {
+    String type = ctx.contentType();
+    boolean form =
+        type != null
+            && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
+    return form ? ctx.formParam(CSRF_FIELD) : null;
+  }
+
+  /** A browser's Origin header names the site that made the request; it must be this one. */
+  private static void checkOrigin(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      return; // not a browser, or a same-origin GET-like request: the token check still applies
+    }
+    String host = ctx.header("Host");
+    try {
+      URI uri = URI.create(origin);
+      String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+      if (host == null || !host.equalsIgnoreCase(originHost)) {
+        throw new ForbiddenResponse(CSRF_REFUSAL);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ForbiddenResponse(CSRF_REFUSAL);
+    }
+  }
+
+  static Viewer viewer(Context ctx) {
+    Viewer v = ctx.attribute(VIEWER);
+    return v != null ? v : new Viewer(null, "", ctx.path());
+  }
+
+  /** The signed-in user, or a 401 that the error mapper turns into a sign-in prompt. */
+  static User requireUser(Context ctx) {
+    User user = viewer(ctx).user();
+    if (user == null) {
+      throw new UnauthorizedResponse("Sign in first.");
+    }
+    return user;
+  }
+
+  /** Sets the session cookie for a new sign-in and rotates the CSRF token. */
+  void signedIn(Context ctx, Accounts.SignedIn session) {
+    setCookie(ctx, SESSION_COOKIE, session.token(), (int) Accounts.SESSION_LIFETIME.toSeconds());
+    setCookie(ctx, CSRF_COOKIE, newToken(), -1);
+  }
+
+  void signedOut(Context ctx) {
+    accounts.signOut(ctx.cookie(SESSION_COOKIE));
+    setCookie(ctx, SESSION_COOKIE, "", 0);
+    setCookie(ctx, CSRF_COOKIE, newToken(), -1);
+  }
+
+  static String sessionToken(Context ctx) {
+    return ctx.cookie(SESSION_COOKIE);
+  }
+
+  private void setCookie(Context ctx, String name, String value, int maxAge) {
+    ctx.cookie(new Cookie(name, value, "/", maxAge, secure, 0, true, null, null, SameSite.LAX));
+  }
+
+  private String newToken() {
+    byte[] nonce = new byte[18];
+    random.nextBytes(nonce);
+    String n = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+    return n + "." + secret.sign("csrf:" + n);
+  }
+
+  private boolean validToken(String token) {
+    if (token == null || token.length() > 200) {
+      return false;
+    }
+    int dot = token.indexOf('.');
+    return dot > 0 && secret.verify("csrf:" + token.substring(0, dot), token.substring(dot + 1));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.paperboy.web;
+
+import java.util.List;
+
+/** The trending page: one page of papers ranked by recent, decayed upvotes. */
+public record TrendingView(
+    String window,
+    List<CardView> cards,
+    int page,
+    int pageCount,
+    String previousPageHref,
+    String nextPageHref) {}

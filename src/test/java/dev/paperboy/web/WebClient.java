@@ -1,0 +1,120 @@
+package dev.paperboy.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's browser as far as HTTP goes: it keeps cookies, posts forms with the page's CSRF token,
+ * and does not follow redirects, so tests see every status and Location.
+ */
+final class WebClient {
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+
+  WebClient(String base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  /** The CSRF token the site gave this browser (visiting a page first if needed). */
+  String csrf() {
+    String token = cookie("pb_csrf");
+    if (token == null) {
+      get("/");
+      token = cookie("pb_csrf");
+    }
+    return token;
+  }
+
+  String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Posts a form as a page of this site does, with the CSRF token. */
+  HttpResponse<String> post(String path, String... nameValues) {
+    Map<String, String> form = form(nameValues);
+    form.put("_csrf", csrf());
+    return postRaw(path, form, Map.of());
+  }
+
+  /** Posts exactly these fields and headers, nothing added. */
+  HttpResponse<String> postRaw(String path, Map<String, String> form, Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+    headers.forEach(b::header);
+    return send(b.build());
+  }
+
+  /** What the page's script sends for a vote: the token in a header, asking for JSON. */
+  HttpResponse<String> postJson(String path) {
+    return postRaw(path, Map.of(), Map.of("Accept", "application/json", "X-CSRF-Token", csrf()));
+  }
+
+  HttpResponse<String> signUp(String email, String name, String password) {
+    get("/signup");
+    return post("/signup", "email", email, "name", name, "password", password);
+  }
+
+  HttpResponse<String> signIn(String email, String password) {
+    get("/signin");
+    return post("/signin", "email", email, "password", password);
+  }
+
+  static Map<String, String> form(String... nameValues) {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      form.put(nameValues[i], nameValues[i + 1]);
+    }
+    return form;
+  }
+
+  private static String encode(Map<String, String> form) {
+    List<String> parts = new ArrayList<>();
+    form.forEach(
+        (k, v) ->
+            parts.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return String.join("&", parts);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
