@@ -1,0 +1,72 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Secret;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The mail side of Paperboy, built once by the composition root. */
+public record Digests(
+    Subscriptions subscriptions,
+    Outbox outbox,
+    DigestJob job,
+    DigestScheduler scheduler,
+    Mailer mailer,
+    MailSettings settings) {
+
+  /**
+   * Wires the mail side: SMTP when {@code settings} name a server, otherwise .eml files in {@code
+   * outboxFolder}.
+   */
+  public static Digests create(
+      Database db,
+      PaperStore papers,
+      PaperPicker.KeywordSearch search,
+      Secret secret,
+      String publicUrl,
+      MailSettings settings,
+      Path outboxFolder,
+      ZoneId zone,
+      Clock clock) {
+    Mailer mailer =
+        settings.smtp() != null
+            ? new SmtpMailer(settings.smtp(), settings.from(), clock)
+            : new FileMailer(outboxFolder, settings.from(), clock);
+    return create(db, papers, search, secret, publicUrl, settings, mailer, zone, clock);
+  }
+
+  /** The same with a given mailer. */
+  public static Digests create(
+      Database db,
+      PaperStore papers,
+      PaperPicker.KeywordSearch search,
+      Secret secret,
+      String publicUrl,
+      MailSettings settings,
+      Mailer mailer,
+      ZoneId zone,
+      Clock clock) {
+    DigestComposer composer = new DigestComposer();
+    Outbox outbox = new Outbox(db, clock);
+    Subscriptions subscriptions =
+        new Subscriptions(db, outbox, composer, new SignedLinks(secret, publicUrl, clock), clock);
+    DigestJob job =
+        new DigestJob(
+            db,
+            subscriptions,
+            outbox,
+            composer,
+            new PaperPicker(papers, search),
+            mailer,
+            settings.size());
+    return new Digests(
+        subscriptions,
+        outbox,
+        job,
+        new DigestScheduler(db, job, outbox, mailer, settings, zone, clock),
+        mailer,
+        settings);
+  }
+}
