@@ -2,15 +2,24 @@ package dev.paperboy;
 
 import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Submissions;
+import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
+import dev.paperboy.search.ReadOnlyIndex;
+import dev.paperboy.search.SearchMode;
+import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchResults;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Secret;
 import dev.paperboy.web.WebServer;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The composition root: builds every component once, in dependency order, and closes them. */
 public final class App implements AutoCloseable {
@@ -22,7 +31,10 @@ public final class App implements AutoCloseable {
   private final FeedService feeds;
   private final ArxivApiClient arxiv;
   private final CommunityServices community;
+  private final Secret secret;
+  private final Digests digests;
   private SearchService search;
+  private ReadOnlyIndex readOnlyIndex;
   private WebServer web;
 
   public App(Config config) {
@@ -47,6 +59,44 @@ public final class App implements AutoCloseable {
             clock,
             config.timeZone(),
             new Submissions.Rules(config.submitMaxAgeDays(), config.submitPerDay()));
+    this.secret = Secret.load(config.secretFile());
+    this.digests =
+        Digests.create(
+            database,
+            papers,
+            this::keywordMatches,
+            secret,
+            config.publicUrl(),
+            config.mail(),
+            config.outboxDir(),
+            config.timeZone(),
+            clock);
+  }
+
+  public Digests digests() {
+    return digests;
+  }
+
+  /**
+   * Papers of the days whose words match a digest reader's keyword. The serving process asks its
+   * own index; a command run beside a server reads the server's index without its lock.
+   */
+  private synchronized Set<String> keywordMatches(String keyword, LocalDate from, LocalDate to) {
+    SearchRequest request =
+        new SearchRequest(keyword, from, to, null, false, SearchRequest.Order.RELEVANCE, 0, 500);
+    if (search == null && readOnlyIndex == null) {
+      try {
+        search().catchUp(null);
+      } catch (IllegalStateException inUse) {
+        readOnlyIndex = ReadOnlyIndex.open(config.indexDir()).orElse(null);
+      }
+    }
+    if (search != null) {
+      return search.search(request, SearchMode.KEYWORD, false).hits().stream()
+          .map(SearchResults.Hit::id)
+          .collect(Collectors.toSet());
+    }
+    return readOnlyIndex == null ? Set.of() : new HashSet<>(readOnlyIndex.keywordIds(request));
   }
 
   public Config config() {
@@ -90,16 +140,11 @@ public final class App implements AutoCloseable {
     SearchService s = search();
     s.follow(FOLLOW_MILLIS);
     community.submissionWorker().start(SUBMISSION_MILLIS);
+    digests.scheduler().start();
     web =
         new WebServer(
                 new WebServer.Parts(
-                    feeds,
-                    papers,
-                    s,
-                    community,
-                    Secret.load(config.secretFile()),
-                    config.secureCookies(),
-                    clock))
+                    feeds, papers, s, community, digests, secret, config.secureCookies(), clock))
             .start(config.host(), config.port());
     return web;
   }
@@ -121,8 +166,12 @@ public final class App implements AutoCloseable {
       web.close();
     }
     community.submissionWorker().close();
+    digests.scheduler().close();
     if (search != null) {
       search.close();
+    }
+    if (readOnlyIndex != null) {
+      readOnlyIndex.close();
     }
     arxiv.close();
     database.close();

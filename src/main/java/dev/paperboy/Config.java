@@ -1,10 +1,13 @@
 package dev.paperboy;
 
+import dev.paperboy.digest.MailSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,6 +21,7 @@ import java.util.Map;
  * @param submitMaxAgeDays how old on arXiv a paper may be and still be submitted
  * @param submitPerDay submissions one user may make in a day
  * @param arxivApiUrl the arXiv API endpoint that looks up submitted papers
+ * @param mail how mail is sent (SMTP or .eml files) and when digests go out
  */
 public record Config(
     String host,
@@ -28,7 +32,8 @@ public record Config(
     String publicUrl,
     int submitMaxAgeDays,
     int submitPerDay,
-    URI arxivApiUrl) {
+    URI arxivApiUrl,
+    MailSettings mail) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -47,7 +52,8 @@ public record Config(
         null,
         14,
         5,
-        DEFAULT_ARXIV_API);
+        DEFAULT_ARXIV_API,
+        null);
   }
 
   public Config {
@@ -71,6 +77,14 @@ public record Config(
       throw new IllegalArgumentException(
           "PAPERBOY_PUBLIC_URL must start with http:// or https://, got '" + publicUrl + "'");
     }
+    if (mail == null) {
+      mail = MailSettings.defaults(defaultFrom(publicUrl));
+    }
+  }
+
+  private static String defaultFrom(String publicUrl) {
+    String host = URI.create(publicUrl).getHost();
+    return "Paperboy <paperboy@" + (host == null || !host.contains(".") ? "localhost" : host) + ">";
   }
 
   /**
@@ -100,16 +114,64 @@ public record Config(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("PAPERBOY_ARXIV_API_URL is not a URL", e);
     }
-    return new Config(
-        host,
-        port,
-        dataDir,
-        model,
-        timeZone,
-        env.get("PAPERBOY_PUBLIC_URL"),
-        number(env, "PAPERBOY_SUBMIT_MAX_AGE_DAYS", 14),
-        number(env, "PAPERBOY_SUBMIT_PER_DAY", 5),
-        arxiv);
+    Config config =
+        new Config(
+            host,
+            port,
+            dataDir,
+            model,
+            timeZone,
+            env.get("PAPERBOY_PUBLIC_URL"),
+            number(env, "PAPERBOY_SUBMIT_MAX_AGE_DAYS", 14),
+            number(env, "PAPERBOY_SUBMIT_PER_DAY", 5),
+            arxiv,
+            null);
+    return config.withMail(mail(env, config.mail().from()));
+  }
+
+  /**
+   * Mail from PAPERBOY_MAIL_FROM, PAPERBOY_SMTP_* and PAPERBOY_DIGEST_* (SMTP only with a host).
+   */
+  private static MailSettings mail(Map<String, String> env, String defaultFrom) {
+    String smtpHost = first(null, env.get("PAPERBOY_SMTP_HOST"), null);
+    MailSettings.Smtp smtp = null;
+    if (smtpHost != null) {
+      String securityText = first(null, env.get("PAPERBOY_SMTP_SECURITY"), "starttls");
+      MailSettings.Smtp.Security security;
+      try {
+        security = MailSettings.Smtp.Security.valueOf(securityText.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "PAPERBOY_SMTP_SECURITY must be starttls, ssl or none, got '" + securityText + "'", e);
+      }
+      int defaultPort =
+          switch (security) {
+            case STARTTLS -> 587;
+            case SSL -> 465;
+            case NONE -> 25;
+          };
+      smtp =
+          new MailSettings.Smtp(
+              smtpHost,
+              number(env, "PAPERBOY_SMTP_PORT", defaultPort),
+              security,
+              first(null, env.get("PAPERBOY_SMTP_USER"), null),
+              env.get("PAPERBOY_SMTP_PASSWORD"));
+    }
+    String day = first(null, env.get("PAPERBOY_DIGEST_WEEKLY_DAY"), "MONDAY");
+    DayOfWeek weeklyDay;
+    try {
+      weeklyDay = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "PAPERBOY_DIGEST_WEEKLY_DAY must be a day such as MONDAY, got '" + day + "'", e);
+    }
+    return new MailSettings(
+        first(null, env.get("PAPERBOY_MAIL_FROM"), defaultFrom),
+        smtp,
+        number(env, "PAPERBOY_DIGEST_HOUR", 7),
+        weeklyDay,
+        number(env, "PAPERBOY_DIGEST_SIZE", 10));
   }
 
   public Config withEmbeddingModel(String model) {
@@ -122,7 +184,8 @@ public record Config(
         publicUrl,
         submitMaxAgeDays,
         submitPerDay,
-        arxivApiUrl);
+        arxivApiUrl,
+        mail);
   }
 
   public Config withArxivApiUrl(URI url) {
@@ -135,7 +198,27 @@ public record Config(
         publicUrl,
         submitMaxAgeDays,
         submitPerDay,
-        url);
+        url,
+        mail);
+  }
+
+  public Config withMail(MailSettings settings) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        embeddingModel,
+        timeZone,
+        publicUrl,
+        submitMaxAgeDays,
+        submitPerDay,
+        arxivApiUrl,
+        settings);
+  }
+
+  /** Where .eml files go when no SMTP server is configured. */
+  public Path outboxDir() {
+    return dataDir.resolve("outbox");
   }
 
   /** True when people reach this Paperboy over HTTPS, so cookies must be Secure. */
@@ -171,6 +254,17 @@ public record Config(
         "submissions",
         "at most " + submitMaxAgeDays + " days old, " + submitPerDay + " a day per user");
     out.put("arXiv API", arxivApiUrl.toString());
+    out.put("mail", mail.smtp() == null ? ".eml files in " + outboxDir() : "SMTP " + mail.smtp());
+    out.put("mail from", mail.from());
+    out.put(
+        "digests",
+        String.format(
+            Locale.ROOT,
+            "%02d:00 %s, daily on weekdays, weekly on %s, up to %d papers",
+            mail.hour(),
+            timeZone.getId(),
+            mail.weeklyDay().toString().toLowerCase(Locale.ROOT),
+            mail.size()));
     return out;
   }
 

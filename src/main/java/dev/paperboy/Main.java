@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.cli.BenchCommand;
 import dev.paperboy.cli.DemoCommand;
+import dev.paperboy.cli.DigestCommand;
 import dev.paperboy.cli.EvalCommand;
 import dev.paperboy.cli.ImportCommand;
 import dev.paperboy.cli.ReindexCommand;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       StatusCommand.class,
       BenchCommand.class,
-      UserCommand.class
+      UserCommand.class,
+      DigestCommand.class
     })
 public final class Main implements Runnable {
 

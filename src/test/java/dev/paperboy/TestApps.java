@@ -1,5 +1,6 @@
 package dev.paperboy;
 
+import dev.paperboy.digest.MailSettings;
 import dev.paperboy.ingest.ImportJob;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -40,6 +41,13 @@ public final class TestApps {
     Config config =
         new Config("127.0.0.1", 0, dataDir).withEmbeddingModel("none").withArxivApiUrl(arxiv);
     return serving(new App(config, clock), resources);
+  }
+
+  /** Mail through the SMTP server on this local port (GreenMail in tests), no TLS, no login. */
+  public static MailSettings smtpOn(int port) {
+    return MailSettings.defaults("Paperboy <papers@example.org>")
+        .withSmtp(
+            new MailSettings.Smtp("127.0.0.1", port, MailSettings.Smtp.Security.NONE, null, null));
   }
 
   private static App serving(App app, String... resources) {

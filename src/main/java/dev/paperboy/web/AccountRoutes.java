@@ -4,6 +4,8 @@ import dev.paperboy.community.Accounts;
 import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Refusal;
 import dev.paperboy.community.User;
+import dev.paperboy.digest.Digests;
+import dev.paperboy.digest.Subscription;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import io.javalin.Javalin;
@@ -21,6 +23,7 @@ final class AccountRoutes {
   private static final int PROFILE_ITEMS = 30;
 
   private final CommunityServices community;
+  private final Digests digests;
   private final PaperStore papers;
   private final SessionGate gate;
   private final Templates templates;
@@ -29,12 +32,14 @@ final class AccountRoutes {
 
   AccountRoutes(
       CommunityServices community,
+      Digests digests,
       PaperStore papers,
       SessionGate gate,
       Templates templates,
       Cards cards,
       Clock clock) {
     this.community = community;
+    this.digests = digests;
     this.papers = papers;
     this.gate = gate;
     this.templates = templates;
@@ -106,8 +111,20 @@ final class AccountRoutes {
   }
 
   private void settings(Context ctx, String message, String error) {
-    User user = SessionGate.requireUser(ctx);
-    templates.page(ctx, "settings.jte", new SettingsView(user, message, error));
+    settings(ctx, SessionGate.requireUser(ctx), message, error);
+  }
+
+  private void settings(Context ctx, User user, String message, String error) {
+    Subscription digest = digests.subscriptions().findByEmail(user.email()).orElse(null);
+    templates.page(
+        ctx,
+        "settings.jte",
+        new SettingsView(
+            user,
+            message,
+            error,
+            digest,
+            digest == null ? null : digests.subscriptions().links().managePath(digest)));
   }
 
   private void updateProfile(Context ctx) {
@@ -117,7 +134,7 @@ final class AccountRoutes {
           community
               .accounts()
               .updateProfile(user, Forms.field(ctx, "name"), Forms.checked(ctx, "votes_public"));
-      templates.page(ctx, "settings.jte", new SettingsView(updated, "Profile saved.", null));
+      settings(ctx, updated, "Profile saved.", null);
     } catch (Refusal r) {
       refused(ctx, r);
       settings(ctx, null, r.getMessage());

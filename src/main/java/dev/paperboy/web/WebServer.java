@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Refusal;
+import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchService;
@@ -28,6 +29,7 @@ public final class WebServer implements AutoCloseable {
       PaperStore papers,
       SearchService search,
       CommunityServices community,
+      Digests digests,
       Secret secret,
       boolean secureCookies,
       Clock clock) {}
@@ -70,11 +72,19 @@ public final class WebServer implements AutoCloseable {
             parts.papers(), parts.search(), parts.community(), templates, cards, parts.clock());
     new SearchRoutes(parts.search(), parts.papers(), templates, cards).register(app);
     new ApiRoutes(parts.feeds(), parts.papers(), parts.search()).register(app);
-    new AccountRoutes(parts.community(), parts.papers(), gate, templates, cards, parts.clock())
+    new AccountRoutes(
+            parts.community(),
+            parts.digests(),
+            parts.papers(),
+            gate,
+            templates,
+            cards,
+            parts.clock())
         .register(app);
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
+    new DigestRoutes(parts.digests(), templates).register(app);
     new PageRoutes(parts.feeds(), parts.search(), templates, cards, paperPage).register(app);
     app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));
     app.exception(

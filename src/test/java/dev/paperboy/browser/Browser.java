@@ -4,10 +4,14 @@ import java.io.File;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its own chromedriver. Nothing is downloaded: the
@@ -40,6 +44,29 @@ final class Browser {
     ChromeDriver chrome = new ChromeDriver(service, options);
     chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     return chrome;
+  }
+
+  /** Clicks a link or a form's button and waits until the next page has replaced this one. */
+  static void go(WebDriver browser, WebElement target) {
+    go(browser, target::click);
+  }
+
+  /** Runs an action that leaves the page (a click, a form submit) and waits for the next one. */
+  static void go(WebDriver browser, Runnable action) {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript("window.leaving = true;");
+    action.run();
+    waiting(browser)
+        .ignoring(WebDriverException.class) // asked while the old page unloads
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js.executeScript(
+                        "return !window.leaving && document.readyState === 'complete';")));
+  }
+
+  static WebDriverWait waiting(WebDriver browser) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15));
   }
 
   private static File firstExisting(String... paths) {

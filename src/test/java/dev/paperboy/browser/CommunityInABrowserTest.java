@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -76,20 +75,12 @@ class CommunityInABrowserTest {
     return browser.findElement(By.cssSelector(css));
   }
 
-  /** Clicks a link or a form's button and waits until the next page has replaced this one. */
-  static void go(WebElement button) {
-    js("window.leaving = true;");
-    button.click();
-    waiting()
-        .ignoring(WebDriverException.class) // asked while the old page unloads
-        .until(
-            d ->
-                Boolean.TRUE.equals(
-                    js("return !window.leaving && document.readyState === 'complete';")));
+  static void go(WebElement target) {
+    Browser.go(browser, target);
   }
 
   static WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
+    return Browser.waiting(browser);
   }
 
   static Object js(String script) {

@@ -59,7 +59,7 @@ class ReadingTheFeedInABrowserTest {
     assertTrue(first.getText().contains("17 authors"), first.getText());
     assertTrue(first.getText().contains("Google"), "organisation shown: " + first.getText());
 
-    first.findElement(By.cssSelector("h3 a")).click();
+    Browser.go(browser, first.findElement(By.cssSelector("h3 a")));
 
     assertEquals(base + "/papers/2608.19880", browser.getCurrentUrl());
     assertEquals(
@@ -83,11 +83,11 @@ class ReadingTheFeedInABrowserTest {
   @Test
   void previousDayAndWeeklySwitchNavigate() {
     browser.get(base + "/papers/date/2026-08-21");
-    browser.findElement(By.cssSelector("a.prev")).click();
+    Browser.go(browser, browser.findElement(By.cssSelector("a.prev")));
     assertEquals(base + "/papers/date/2026-08-20", browser.getCurrentUrl());
     assertEquals(15, browser.findElements(By.cssSelector("article.card")).size());
 
-    browser.findElement(By.linkText("Weekly")).click();
+    Browser.go(browser, browser.findElement(By.linkText("Weekly")));
     assertEquals(base + "/papers/week/2026-W34", browser.getCurrentUrl());
     assertEquals(32, browser.findElements(By.cssSelector("article.card")).size());
   }
@@ -105,7 +105,7 @@ class ReadingTheFeedInABrowserTest {
     browser.get(base + "/papers/date/2026-08-20");
     WebElement box = browser.findElement(By.cssSelector("header input[name=q]"));
     box.sendKeys("awakening static worlds");
-    box.submit();
+    Browser.go(browser, box::submit);
     assertTrue(
         browser.getCurrentUrl().startsWith(base + "/search?q=awakening"), browser.getCurrentUrl());
     WebElement first = browser.findElements(By.cssSelector("article.card")).get(0);
@@ -113,7 +113,7 @@ class ReadingTheFeedInABrowserTest {
     List<String> marked =
         first.findElements(By.cssSelector("h3 mark")).stream().map(WebElement::getText).toList();
     assertEquals(List.of("Awakening", "Static", "Worlds"), marked);
-    first.findElement(By.cssSelector("h3 a")).click();
+    Browser.go(browser, first.findElement(By.cssSelector("h3 a")));
     assertEquals(base + "/papers/2608.19880", browser.getCurrentUrl());
   }
 

@@ -56,7 +56,8 @@ class SearchingInABrowserTest {
     int everyMatch = cards().size();
     browser.findElement(By.cssSelector("#sort option[value=upvotes]")).click();
     browser.findElement(By.cssSelector("input[name=code]")).click();
-    browser.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
+    Browser.go(
+        browser, browser.findElement(By.cssSelector("form.search-form button[type=submit]")));
 
     String url = browser.getCurrentUrl();
     assertTrue(url.contains("sort=upvotes") && url.contains("code=1"), url);
@@ -88,7 +89,7 @@ class SearchingInABrowserTest {
     List<String> ids = similar.stream().map(c -> c.getAttribute("data-paper-id")).toList();
     assertFalse(ids.contains("2608.19880"), "a paper is not similar to itself");
     assertTrue(ids.subList(0, 3).contains("2608.19197"), ids.toString());
-    similar.get(0).findElement(By.cssSelector("h3 a")).click();
+    Browser.go(browser, similar.get(0).findElement(By.cssSelector("h3 a")));
     assertEquals(base + "/papers/" + ids.get(0), browser.getCurrentUrl());
   }
 }

@@ -238,7 +238,8 @@ class SecurityTest {
             "https://papers.example.org",
             14,
             5,
-            arxiv.endpoint());
+            arxiv.endpoint(),
+            null);
     try (App secure = new App(https, clock)) {
       secure.serve();
       WebClient ada = new WebClient(TestApps.baseUrl(secure));
