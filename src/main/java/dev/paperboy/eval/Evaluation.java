@@ -131,7 +131,8 @@ public final class Evaluation {
         null,
         null,
         null,
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        false);
   }
 
   public static String table(String model, List<Row> rows) {

@@ -116,7 +116,8 @@ final class ArxivArchiveRecords {
         Text.clean(row.get("doi")),
         null,
         Set.of(Source.ARXIV_ARCHIVE),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        Records.withdrawn(Text.clean(row.get("comments"))));
   }
 
   private static LocalDate date(String s) throws BadRecord {

@@ -208,7 +208,8 @@ final class ArxivAtomParser {
           doi,
           null,
           Set.of(Source.ARXIV_API),
-          Paper.Community.NONE);
+          Paper.Community.NONE,
+          Records.withdrawn(comment));
     }
   }
 

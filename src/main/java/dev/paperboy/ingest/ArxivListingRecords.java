@@ -53,6 +53,7 @@ final class ArxivListingRecords {
         null,
         null,
         Set.of(Source.ARXIV_LISTING),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        Records.withdrawn(Text.text(r, "comment")));
   }
 }

@@ -134,7 +134,8 @@ final class HfDailyPapersParser {
         null,
         submittedBy != null ? submittedBy : Text.text(by, "name"),
         Set.of(Source.HF_DAILY),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        false);
   }
 
   private static List<String> authors(JsonNode authors) {

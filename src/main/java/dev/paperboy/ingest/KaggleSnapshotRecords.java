@@ -57,7 +57,8 @@ final class KaggleSnapshotRecords {
         Text.text(r, "doi"),
         null,
         Set.of(Source.KAGGLE_SNAPSHOT),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        Records.withdrawn(Text.text(r, "comments")));
   }
 
   private static List<String> authors(JsonNode r) {

@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.paper.ArxivId;
+import java.util.regex.Pattern;
 
 /** Validation every source applies to the fields a paper cannot do without. */
 final class Records {
@@ -19,5 +20,16 @@ final class Records {
       throw new BadRecord("missing title");
     }
     return title;
+  }
+
+  /**
+   * How arXiv comments say a paper was withdrawn: "This paper has been withdrawn by the author",
+   * "Withdrawn by the author", "needs to be withdrawn because of copyright conflicts".
+   */
+  private static final Pattern WITHDRAWN = Pattern.compile("(?i)\\bwithdrawn\\b");
+
+  /** True when an arXiv comments line says the paper was withdrawn. */
+  static boolean withdrawn(String comment) {
+    return comment != null && WITHDRAWN.matcher(comment).find();
   }
 }

@@ -38,7 +38,8 @@ public record Paper(
     String doi,
     String submittedBy,
     Set<Source> sources,
-    Community community) {
+    Community community,
+    boolean withdrawn) {
 
   /**
    * This Paperboy's own standing of the paper: votes and visible comments cast here, and whether a
@@ -103,7 +104,8 @@ public record Paper(
         doi,
         submitter,
         withSubmission,
-        community);
+        community,
+        withdrawn);
   }
 
   /** True when a person put the paper on a Daily Papers day (on Hugging Face or here). */
@@ -138,7 +140,8 @@ public record Paper(
    *   <li>upvotes, comment count and GitHub stars are the highest seen (they only grow at the
    *       source), and only sources that carry them count;
    *   <li>organisation, links and AI summary keep the first value seen;
-   *   <li>the community state is this paper's as stored (imports carry none).
+   *   <li>the community state is this paper's as stored (imports carry none);
+   *   <li>withdrawn follows the bibliographic record: a later version can withdraw the paper.
    * </ul>
    */
   public Paper mergedWith(Paper in) {
@@ -180,7 +183,8 @@ public record Paper(
         pick(bib.doi, old.doi),
         pick(submittedBy, in.submittedBy),
         allSources,
-        community.equals(Community.NONE) ? in.community : community);
+        community.equals(Community.NONE) ? in.community : community,
+        bib.withdrawn);
   }
 
   private static Integer highest(Integer a, Integer b) {

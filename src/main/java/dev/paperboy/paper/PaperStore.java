@@ -72,7 +72,7 @@ public final class PaperStore {
       "id, version, title, abstract, authors, categories, published, updated, daily_date, upvotes,"
           + " num_comments, org_name, org_fullname, org_avatar, github_repo, github_stars,"
           + " project_page, ai_summary, ai_keywords, arxiv_comment, journal_ref, doi, submitted_by,"
-          + " sources";
+          + " sources, withdrawn";
 
   /** What a read returns: the imported columns and this Paperboy's community state. */
   private static final String READ_COLUMNS = COLUMNS + ", local_upvotes, local_comments, hidden_at";
@@ -84,7 +84,7 @@ public final class PaperStore {
       "INSERT INTO papers ("
           + COLUMNS
           + ", first_imported_at, last_changed_at) VALUES"
-          + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+          + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
           + " version=excluded.version, title=excluded.title, abstract=excluded.abstract,"
           + " authors=excluded.authors, categories=excluded.categories,"
           + " published=excluded.published, updated=excluded.updated,"
@@ -96,6 +96,7 @@ public final class PaperStore {
           + " ai_keywords=excluded.ai_keywords, arxiv_comment=excluded.arxiv_comment,"
           + " journal_ref=excluded.journal_ref, doi=excluded.doi,"
           + " submitted_by=excluded.submitted_by, sources=excluded.sources,"
+          + " withdrawn=excluded.withdrawn,"
           + " last_changed_at=excluded.last_changed_at";
 
   private final Database db;
@@ -445,6 +446,7 @@ public final class PaperStore {
     ps.setString(i++, p.doi());
     ps.setString(i++, p.submittedBy());
     ps.setString(i++, String.join(",", p.sources().stream().map(Source::key).sorted().toList()));
+    ps.setInt(i++, p.withdrawn() ? 1 : 0);
     ps.setString(i++, now);
     ps.setString(i, now);
   }
@@ -487,7 +489,8 @@ public final class PaperStore {
         new Paper.Community(
             rs.getInt("local_upvotes"),
             rs.getInt("local_comments"),
-            rs.getString("hidden_at") != null));
+            rs.getString("hidden_at") != null),
+        rs.getInt("withdrawn") != 0);
   }
 
   private static List<String> split(String joined, String sep) {

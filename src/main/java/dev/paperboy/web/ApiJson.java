@@ -58,7 +58,8 @@ final class ApiJson {
       String projectPage,
       Org organization,
       @JsonProperty("ai_summary") String aiSummary,
-      @JsonProperty("ai_keywords") List<String> aiKeywords) {}
+      @JsonProperty("ai_keywords") List<String> aiKeywords,
+      Boolean withdrawn) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record DailyPaperJson(
@@ -85,7 +86,8 @@ final class ApiJson {
         p.projectPage(),
         Org.of(p.organization()),
         p.aiSummary(),
-        p.aiKeywords().isEmpty() ? null : p.aiKeywords());
+        p.aiKeywords().isEmpty() ? null : p.aiKeywords(),
+        p.withdrawn() ? Boolean.TRUE : null);
   }
 
   static DailyPaperJson dailyPaper(Paper p) {

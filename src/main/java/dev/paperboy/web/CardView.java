@@ -23,7 +23,8 @@ public record CardView(
     boolean upvoted,
     String submitter,
     String submitterHref,
-    String submittedWhen) {
+    String submittedWhen,
+    boolean withdrawn) {
 
   public String commentsLabel() {
     return Format.plural(comments, "comment", "comments");
@@ -71,6 +72,7 @@ public record CardView(
         upvoted,
         submitter,
         submitterHref,
-        submittedWhen);
+        submittedWhen,
+        p.withdrawn());
   }
 }

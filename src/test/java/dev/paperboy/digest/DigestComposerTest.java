@@ -151,7 +151,8 @@ class DigestComposerTest {
             null,
             null,
             java.util.Set.of(),
-            Paper.Community.NONE);
+            Paper.Community.NONE,
+            false);
     String html =
         new DigestComposer()
             .digest(

@@ -157,6 +157,15 @@ class ImportJobTest {
   }
 
   @Test
+  void papersTheirAuthorsWithdrewAreMarked() {
+    assertEquals(4, importing("archive-withdrawn.tsv").created());
+    assertTrue(paper("cs/0407019").withdrawn(), "Withdrawn by the author");
+    assertTrue(paper("1011.4157").withdrawn(), "needs to be withdrawn because of copyright");
+    assertTrue(paper("1206.4753").withdrawn(), "This paper has been withdrawn by the authors");
+    assertFalse(paper("cs/9809007").withdrawn());
+  }
+
+  @Test
   void xzFilesAreReadDirectly() {
     ImportReport report = importing("xz/2025-03-21.jsonl.xz");
     assertEquals(21, report.created());

@@ -54,7 +54,8 @@ class PaperStoreTest {
         null,
         null,
         Set.of(Source.ARXIV_LISTING),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        false);
   }
 
   static Paper hf(String id, LocalDate day, int upvotes) {
@@ -81,7 +82,8 @@ class PaperStoreTest {
         null,
         "taesiri",
         Set.of(Source.HF_DAILY),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        false);
   }
 
   @Test

@@ -78,6 +78,7 @@ public final class ImportUntilKilled {
         p.doi(),
         p.submittedBy(),
         p.sources(),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        false);
   }
 }

@@ -67,7 +67,8 @@ class IndexRecoveryTest {
         null,
         null,
         Set.of(Source.ARXIV_LISTING),
-        Paper.Community.NONE);
+        Paper.Community.NONE,
+        false);
   }
 
   static List<String> ids(SearchService search, String q) {
