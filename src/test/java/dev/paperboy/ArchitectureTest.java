@@ -30,7 +30,7 @@ class ArchitectureTest {
           Map.entry("com.fasterxml.jackson", List.of("web", "ingest", "eval")),
           Map.entry("ai.onnxruntime", List.of("search")),
           Map.entry("ai.djl", List.of("search")),
-          Map.entry("java.sql", List.of("storage", "paper", "community", "digest")),
+          Map.entry("java.sql", List.of("storage", "paper", "community", "digest", "harvest")),
           Map.entry("org.bouncycastle", List.of("community")),
           Map.entry("org.commonmark", List.of("community")),
           Map.entry("com.zaxxer", List.of("storage")),

@@ -119,6 +119,18 @@ public final class ArxivApiClient implements ArxivLookup, AutoCloseable {
    * cat:cs.CL}), with arXiv's total so that callers can page on with {@code start}.
    */
   public ArxivAtomFeed search(String searchQuery, int start, int maxResults) {
+    return search(searchQuery, start, maxResults, null);
+  }
+
+  /**
+   * One page of a search in submission order, oldest first: the stable order a harvest pages
+   * through (relevance order may shift between pages).
+   */
+  public ArxivAtomFeed searchBySubmission(String searchQuery, int start, int maxResults) {
+    return search(searchQuery, start, maxResults, "submittedDate");
+  }
+
+  private ArxivAtomFeed search(String searchQuery, int start, int maxResults, String sortBy) {
     if (searchQuery == null || searchQuery.isBlank()) {
       throw new IllegalArgumentException("empty search query");
     }
@@ -132,10 +144,22 @@ public final class ArxivApiClient implements ArxivLookup, AutoCloseable {
               + maxResults);
     }
     URI uri =
-        uri(
-            "search_query", searchQuery,
-            "start", String.valueOf(start),
-            "max_results", String.valueOf(maxResults));
+        sortBy == null
+            ? uri(
+                "search_query", searchQuery,
+                "start", String.valueOf(start),
+                "max_results", String.valueOf(maxResults))
+            : uri(
+                "search_query",
+                searchQuery,
+                "start",
+                String.valueOf(start),
+                "max_results",
+                String.valueOf(maxResults),
+                "sortBy",
+                sortBy,
+                "sortOrder",
+                "ascending");
     return fetch(uri, "the search \"" + searchQuery + "\" from " + start);
   }
 

@@ -81,6 +81,15 @@ public record Paper(
   public Paper submittedOn(LocalDate day, String submitter) {
     EnumSet<Source> withSubmission = EnumSet.of(Source.SUBMISSION);
     withSubmission.addAll(sources);
+    return copy(day, submitter, withSubmission);
+  }
+
+  /** The paper on another Daily Papers day (a harvest's listing day). */
+  public Paper onDay(LocalDate day) {
+    return copy(day, submittedBy, sources);
+  }
+
+  private Paper copy(LocalDate day, String submitter, Set<Source> withSources) {
     return new Paper(
         id,
         version,
@@ -103,7 +112,7 @@ public record Paper(
         journalRef,
         doi,
         submitter,
-        withSubmission,
+        withSources,
         community,
         withdrawn);
   }

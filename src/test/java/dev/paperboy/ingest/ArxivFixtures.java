@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 /** The recorded arXiv API answers in test resources arxiv-api/ (see SOURCE.txt there). */
-final class ArxivFixtures {
+public final class ArxivFixtures {
 
   private ArxivFixtures() {}
 
   /** A recorded answer: the request URL, HTTP status and arXiv's original body bytes. */
-  record Recording(String url, int status, byte[] body) {}
+  public record Recording(String url, int status, byte[] body) {}
 
-  static Recording recording(String name) {
+  public static Recording recording(String name) {
     byte[] file = bytes(name);
     if (!name.endsWith(".json")) {
       return new Recording(null, 200, file);
@@ -31,7 +31,7 @@ final class ArxivFixtures {
     }
   }
 
-  static byte[] body(String name) {
+  public static byte[] body(String name) {
     return recording(name).body();
   }
 
