@@ -4,6 +4,7 @@ import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Submissions;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
+import dev.paperboy.harvest.Harvests;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
@@ -33,6 +34,7 @@ public final class App implements AutoCloseable {
   private final CommunityServices community;
   private final Secret secret;
   private final Digests digests;
+  private final Harvests harvests;
   private SearchService search;
   private ReadOnlyIndex readOnlyIndex;
   private WebServer web;
@@ -60,6 +62,7 @@ public final class App implements AutoCloseable {
             config.timeZone(),
             new Submissions.Rules(config.submitMaxAgeDays(), config.submitPerDay()));
     this.secret = Secret.load(config.secretFile());
+    this.harvests = new Harvests(database, papers, clock);
     this.digests =
         Digests.create(
             database,
@@ -75,6 +78,15 @@ public final class App implements AutoCloseable {
 
   public Digests digests() {
     return digests;
+  }
+
+  public Harvests harvests() {
+    return harvests;
+  }
+
+  /** The one arXiv API client of this process (arXiv's pace is kept per client). */
+  public ArxivApiClient arxiv() {
+    return arxiv;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.paperboy.cli.DemoCommand;
 import dev.paperboy.cli.DigestCommand;
 import dev.paperboy.cli.EvalCommand;
 import dev.paperboy.cli.ImportCommand;
+import dev.paperboy.cli.IngestCommand;
 import dev.paperboy.cli.ReindexCommand;
 import dev.paperboy.cli.ServeCommand;
 import dev.paperboy.cli.StatusCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       BenchCommand.class,
       UserCommand.class,
-      DigestCommand.class
+      DigestCommand.class,
+      IngestCommand.class
     })
 public final class Main implements Runnable {
 

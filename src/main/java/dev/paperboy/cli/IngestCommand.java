@@ -1,0 +1,150 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.App;
+import dev.paperboy.Config;
+import dev.paperboy.harvest.ArxivApiSource;
+import dev.paperboy.harvest.HarvestSource;
+import dev.paperboy.harvest.Harvests;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Harvest papers from arXiv and Hugging Face now (the server also does it on its schedule).",
+      "A harvest that stops (an error, Ctrl-C, kill -9) resumes from its last committed page when",
+      "the same command runs again; a finished one runs again only with --again."
+    },
+    subcommands = {IngestCommand.Arxiv.class, IngestCommand.Status.class})
+public final class IngestCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() {
+    System.err.println("paperboy ingest: give a subcommand: arxiv, oai, hf or status (see --help)");
+    return 2;
+  }
+
+  /** Runs a harvest and turns its outcome into an exit code and a last line. */
+  static int harvest(App app, HarvestSource source, boolean again) {
+    try {
+      Harvests.Harvest h = app.harvests().run(source, again, System.err, () -> {});
+      System.out.printf(
+          Locale.ROOT,
+          "%s %s: %d records in %d pages: %d new, %d updated, %d rejected%n",
+          h.source(),
+          h.query(),
+          h.records(),
+          h.pages(),
+          h.created(),
+          h.updated(),
+          h.rejected());
+      return h.rejected() > 0 ? 1 : 0;
+    } catch (RuntimeException e) {
+      System.err.println("paperboy: " + e.getMessage());
+      System.err.println(
+          "paperboy: the pages before the error are stored; run the same command again to resume");
+      return 2;
+    }
+  }
+
+  @Command(
+      name = "arxiv",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Papers submitted to arXiv in some categories over some days, from arXiv's API.",
+        "Example: ./paperboy ingest arxiv --categories cs.CL,cs.LG --from 2026-08-17 --until"
+            + " 2026-08-21"
+      })
+  static final class Arxiv implements Callable<Integer> {
+
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--categories", required = true, split = ",", description = "cs.CL,cs.LG ...")
+    List<String> categories;
+
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "YYYY-MM-DD",
+        description = "First day.")
+    LocalDate from;
+
+    @Option(
+        names = "--until",
+        required = true,
+        paramLabel = "YYYY-MM-DD",
+        description = "Last day.")
+    LocalDate until;
+
+    @Option(names = "--again", description = "Harvest again even if this one finished.")
+    boolean again;
+
+    @Option(
+        names = "--endpoint",
+        description = "The arXiv API (default PAPERBOY_ARXIV_API_URL or export.arxiv.org).")
+    URI endpoint;
+
+    @Override
+    public Integer call() {
+      Config config = options.toConfig();
+      if (endpoint != null) {
+        config = config.withArxivApiUrl(endpoint);
+      }
+      try (App app = Launch.open(config)) {
+        HarvestSource source;
+        try {
+          source = ArxivApiSource.forCategories(app.arxiv(), categories, from, until);
+        } catch (IllegalArgumentException e) {
+          System.err.println("paperboy: " + e.getMessage());
+          return 2;
+        }
+        return harvest(app, source, again);
+      }
+    }
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Every harvest: where it stands, its counts and its last error.")
+  static final class Status implements Callable<Integer> {
+
+    @Mixin ConfigOptions options;
+
+    @Override
+    public Integer call() {
+      try (App app = Launch.open(options.toConfig())) {
+        List<Harvests.Harvest> all = app.harvests().all();
+        if (all.isEmpty()) {
+          System.out.println("no harvests yet");
+        }
+        for (Harvests.Harvest h : all) {
+          System.out.printf(
+              Locale.ROOT,
+              "%-9s %-8s %s%n          %d pages, %d records (%d new, %d updated, %d rejected);"
+                  + " started %s, last page %s%s%s%n",
+              h.source(),
+              h.state(),
+              h.query(),
+              h.pages(),
+              h.records(),
+              h.created(),
+              h.updated(),
+              h.rejected(),
+              h.startedAt(),
+              h.updatedAt(),
+              h.done() ? "" : h.cursor() == null ? "" : ", next page at " + h.cursor(),
+              h.lastError() == null ? "" : "\n          last error: " + h.lastError());
+        }
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.paperboy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.harvest.HarvestSource;
+import dev.paperboy.ingest.ArxivFixtures;
+import dev.paperboy.ingest.FakeArxiv;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest commands as a person runs them, against arXiv replayed on a local port. */
+class IngestCommandTest {
+
+  @TempDir Path dir;
+
+  /** Runs the command, returning its exit code and what it printed on standard output. */
+  record Ran(int exit, String out) {}
+
+  static Ran run(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      return new Ran(Main.run(args), out.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  @Test
+  void anArxivHarvestRunsOnceAndIsListedByStatus() throws Exception {
+    try (FakeArxiv arxiv = new FakeArxiv(InstantSource.system())) {
+      arxiv
+          .then(FakeArxiv.Answer.of(200, ArxivFixtures.body("q_testing_s0_m10_bc5a6c384fe9.json")))
+          .then(
+              FakeArxiv.Answer.of(
+                  200, ArxivFixtures.body("id_0000.0000_s0_m100_8b51d9633a68.json")));
+      String[] harvest = {
+        "ingest",
+        "arxiv",
+        "--data-dir",
+        dir.toString(),
+        "--endpoint",
+        arxiv.endpoint().toString(),
+        "--categories",
+        "cs.CL,cs.LG",
+        "--from",
+        "2026-08-17",
+        "--until",
+        "2026-08-21"
+      };
+      Ran first = run(harvest);
+      assertEquals(0, first.exit());
+      assertTrue(
+          first.out().contains("10 records in 2 pages: 10 new, 0 updated, 0 rejected"),
+          first.out());
+      assertEquals(
+          "(cat:cs.CL OR cat:cs.LG) AND submittedDate:[202608170000 TO 202608212359]",
+          arxiv.requests().get(0).params().get("search_query"));
+
+      assertEquals(0, run(harvest).exit(), "already harvested: nothing to do");
+      assertEquals(2, arxiv.requests().size(), "and nothing asked of arXiv");
+
+      Ran status = run("ingest", "status", "--data-dir", dir.toString());
+      assertEquals(0, status.exit());
+      assertTrue(status.out().contains("arxiv-api done"), status.out());
+    }
+  }
+
+  @Test
+  void statusNamesAFailedHarvestsLastError() {
+    try (App app = new App(new Config("127.0.0.1", 0, dir).withEmbeddingModel("none"))) {
+      HarvestSource down =
+          new HarvestSource() {
+            @Override
+            public String name() {
+              return "arxiv-api";
+            }
+
+            @Override
+            public String query() {
+              return "categories=cs.CL from=2026-08-17 until=2026-08-17";
+            }
+
+            @Override
+            public Page fetch(String cursor) {
+              throw new IllegalStateException("arXiv did not answer for the search after 3 tries");
+            }
+          };
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              app.harvests()
+                  .run(down, false, new PrintStream(OutputStream.nullOutputStream()), () -> {}));
+    }
+    Ran status = run("ingest", "status", "--data-dir", dir.toString());
+    assertEquals(0, status.exit());
+    assertTrue(status.out().contains("arxiv-api failed"), status.out());
+    assertTrue(status.out().contains("last error: arXiv did not answer"), status.out());
+  }
+
+  @Test
+  void badDatesAndMissingSubcommandsExitTwo() {
+    assertEquals(
+        2,
+        run(
+                "ingest",
+                "arxiv",
+                "--data-dir",
+                dir.toString(),
+                "--categories",
+                "cs.CL",
+                "--from",
+                "2026-08-21",
+                "--until",
+                "2026-08-17")
+            .exit());
+    assertEquals(2, run("ingest").exit());
+  }
+}
