@@ -1,6 +1,7 @@
 package dev.paperboy;
 
 import dev.paperboy.digest.MailSettings;
+import dev.paperboy.harvest.IngestSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param submitPerDay submissions one user may make in a day
  * @param arxivApiUrl the arXiv API endpoint that looks up submitted papers
  * @param mail how mail is sent (SMTP or .eml files) and when digests go out
+ * @param ingest whether and when the server harvests arXiv and Hugging Face itself
  */
 public record Config(
     String host,
@@ -33,7 +35,8 @@ public record Config(
     int submitMaxAgeDays,
     int submitPerDay,
     URI arxivApiUrl,
-    MailSettings mail) {
+    MailSettings mail,
+    IngestSettings ingest) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -53,6 +56,7 @@ public record Config(
         14,
         5,
         DEFAULT_ARXIV_API,
+        null,
         null);
   }
 
@@ -79,6 +83,9 @@ public record Config(
     }
     if (mail == null) {
       mail = MailSettings.defaults(defaultFrom(publicUrl));
+    }
+    if (ingest == null) {
+      ingest = IngestSettings.defaults();
     }
   }
 
@@ -125,8 +132,39 @@ public record Config(
             number(env, "PAPERBOY_SUBMIT_MAX_AGE_DAYS", 14),
             number(env, "PAPERBOY_SUBMIT_PER_DAY", 5),
             arxiv,
-            null);
+            null,
+            ingest(env));
     return config.withMail(mail(env, config.mail().from()));
+  }
+
+  /**
+   * PAPERBOY_INGEST (on/off), _CATEGORIES, _HOUR, _TIME_ZONE, PAPERBOY_OAI_URL, PAPERBOY_HF_URL.
+   */
+  private static IngestSettings ingest(Map<String, String> env) {
+    String onOff = first(null, env.get("PAPERBOY_INGEST"), "on").toLowerCase(Locale.ROOT);
+    if (!onOff.equals("on") && !onOff.equals("off")) {
+      throw new IllegalArgumentException("PAPERBOY_INGEST must be on or off, got '" + onOff + "'");
+    }
+    String zone = first(null, env.get("PAPERBOY_INGEST_TIME_ZONE"), "America/New_York");
+    ZoneId zoneId;
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "PAPERBOY_INGEST_TIME_ZONE is not a time zone: " + zone, e);
+    }
+    String categories = first(null, env.get("PAPERBOY_INGEST_CATEGORIES"), null);
+    return new IngestSettings(
+        onOff.equals("on"),
+        categories == null
+            ? IngestSettings.CATEGORIES
+            : java.util.Arrays.stream(categories.split("[,\\s]+"))
+                .filter(c -> !c.isBlank())
+                .toList(),
+        number(env, "PAPERBOY_INGEST_HOUR", 21),
+        zoneId,
+        URI.create(first(null, env.get("PAPERBOY_OAI_URL"), IngestSettings.OAI.toString())),
+        URI.create(first(null, env.get("PAPERBOY_HF_URL"), IngestSettings.HF.toString())));
   }
 
   /**
@@ -185,7 +223,8 @@ public record Config(
         submitMaxAgeDays,
         submitPerDay,
         arxivApiUrl,
-        mail);
+        mail,
+        ingest);
   }
 
   public Config withArxivApiUrl(URI url) {
@@ -199,7 +238,8 @@ public record Config(
         submitMaxAgeDays,
         submitPerDay,
         url,
-        mail);
+        mail,
+        ingest);
   }
 
   public Config withMail(MailSettings settings) {
@@ -213,6 +253,22 @@ public record Config(
         submitMaxAgeDays,
         submitPerDay,
         arxivApiUrl,
+        settings,
+        ingest);
+  }
+
+  public Config withIngest(IngestSettings settings) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        embeddingModel,
+        timeZone,
+        publicUrl,
+        submitMaxAgeDays,
+        submitPerDay,
+        arxivApiUrl,
+        mail,
         settings);
   }
 
@@ -265,6 +321,18 @@ public record Config(
             timeZone.getId(),
             mail.weeklyDay().toString().toLowerCase(Locale.ROOT),
             mail.size()));
+    out.put(
+        "ingestion",
+        ingest.enabled()
+            ? String.format(
+                Locale.ROOT,
+                "%s at %02d:00 %s after each arXiv announcement; OAI-PMH %s, Hugging Face %s",
+                String.join(",", ingest.categories()),
+                ingest.hour(),
+                ingest.zone().getId(),
+                ingest.oaiUrl(),
+                ingest.hfUrl())
+            : "off");
     return out;
   }
 

@@ -5,6 +5,8 @@ import dev.paperboy.Config;
 import dev.paperboy.harvest.ArxivApiSource;
 import dev.paperboy.harvest.HarvestSource;
 import dev.paperboy.harvest.Harvests;
+import dev.paperboy.harvest.HfSource;
+import dev.paperboy.ingest.HfDailyPapersClient;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
       "A harvest that stops (an error, Ctrl-C, kill -9) resumes from its last committed page when",
       "the same command runs again; a finished one runs again only with --again."
     },
-    subcommands = {IngestCommand.Arxiv.class, IngestCommand.Status.class})
+    subcommands = {IngestCommand.Arxiv.class, IngestCommand.Hf.class, IngestCommand.Status.class})
 public final class IngestCommand implements Callable<Integer> {
 
   @Override
@@ -106,6 +108,58 @@ public final class IngestCommand implements Callable<Integer> {
           return 2;
         }
         return harvest(app, source, again);
+      }
+    }
+  }
+
+  @Command(
+      name = "hf",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Hugging Face's Daily Papers of some days, with their upvotes and AI summaries.",
+        "Example: ./paperboy ingest hf --date 2026-08-21   (or --from D --until D)"
+      })
+  static final class Hf implements Callable<Integer> {
+
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One day.")
+    LocalDate date;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of a range.")
+    LocalDate from;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last day of a range.")
+    LocalDate until;
+
+    @Option(names = "--again", description = "Fetch again days already harvested (fresh counts).")
+    boolean again;
+
+    @Option(
+        names = "--endpoint",
+        description = "The daily-papers API (default PAPERBOY_HF_URL or huggingface.co).")
+    URI endpoint;
+
+    @Override
+    public Integer call() {
+      LocalDate first = date != null ? date : from;
+      LocalDate last = date != null ? date : until;
+      if (first == null || last == null || last.isBefore(first) || (date != null && from != null)) {
+        System.err.println("paperboy: give --date D, or --from D --until D with from <= until");
+        return 2;
+      }
+      Config config = options.toConfig();
+      try (App app = Launch.open(config);
+          HfDailyPapersClient client =
+              new HfDailyPapersClient(endpoint != null ? endpoint : config.ingest().hfUrl())) {
+        int worst = 0;
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+          worst = Math.max(worst, harvest(app, new HfSource(client, d, null), again));
+          if (worst == 2) {
+            break;
+          }
+        }
+        return worst;
       }
     }
   }

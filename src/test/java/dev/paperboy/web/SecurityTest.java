@@ -239,6 +239,7 @@ class SecurityTest {
             14,
             5,
             arxiv.endpoint(),
+            null,
             null);
     try (App secure = new App(https, clock)) {
       secure.serve();
