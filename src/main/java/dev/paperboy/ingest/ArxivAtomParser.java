@@ -45,16 +45,10 @@ final class ArxivAtomParser {
    * @throws ArxivException.Refused when arXiv answered with its error feed
    */
   ArxivAtomFeed parse(InputStream in) throws BadRecord {
-    return xml.read(in, ArxivAtomParser::feed);
+    return xml.read(in, ATOM, "feed", "an Atom feed", ArxivAtomParser::feed);
   }
 
-  private static ArxivAtomFeed feed(XMLStreamReader r) throws XMLStreamException, BadRecord {
-    if (!nextChild(r)) {
-      throw new BadRecord("no XML element");
-    }
-    if (!is(r, ATOM, "feed")) {
-      throw new BadRecord("not an Atom feed but <" + r.getLocalName() + ">");
-    }
+  private static ArxivAtomFeed feed(XMLStreamReader r) throws XMLStreamException {
     List<Paper> papers = new ArrayList<>();
     List<RejectedEntry> rejected = new ArrayList<>();
     Integer total = null;

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class Xml {
 
-  /** Reads a whole document from a reader standing before its first element. */
+  /** Reads a whole document from a reader standing on its root element's start tag. */
   interface DocumentReader<T> {
     T read(XMLStreamReader r) throws XMLStreamException, BadRecord;
   }
@@ -29,16 +29,24 @@ final class Xml {
   }
 
   /**
-   * Reads {@code in} with {@code document}, then on to the end so that anything after the root
-   * element is checked too.
+   * Reads {@code in}, whose root element must be {@code root} in {@code namespace}, with {@code
+   * document}, then on to the end so that anything after the root element is checked too.
    *
-   * @throws BadRecord when the input is not complete, well-formed XML (empty, cut off, not XML), or
-   *     when {@code document} finds it unusable
+   * @param what names the document in messages, e.g. "an Atom feed"
+   * @throws BadRecord when the input is not complete, well-formed XML (empty, cut off, not XML),
+   *     has another root, or when {@code document} finds it unusable
    */
-  <T> T read(InputStream in, DocumentReader<T> document) throws BadRecord {
+  <T> T read(InputStream in, String namespace, String root, String what, DocumentReader<T> document)
+      throws BadRecord {
     XMLStreamReader r = null;
     try {
       r = factory.createXMLStreamReader(in);
+      if (!nextChild(r)) {
+        throw new BadRecord("no XML element");
+      }
+      if (!is(r, namespace, root)) {
+        throw new BadRecord("not " + what + " but <" + r.getLocalName() + ">");
+      }
       T result = document.read(r);
       while (r.hasNext()) {
         r.next();
