@@ -1,5 +1,10 @@
 package dev.paperboy.ingest;
 
+import static dev.paperboy.ingest.Xml.is;
+import static dev.paperboy.ingest.Xml.nextChild;
+import static dev.paperboy.ingest.Xml.skip;
+import static dev.paperboy.ingest.Xml.text;
+
 import dev.paperboy.ingest.ArxivAtomFeed.RejectedEntry;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
@@ -10,11 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -33,15 +35,7 @@ final class ArxivAtomParser {
   /** An arXiv category such as cs.LO, astro-ph or cond-mat.str-el. */
   private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
-  private final XMLInputFactory xml;
-
-  ArxivAtomParser() {
-    xml = XMLInputFactory.newDefaultFactory();
-    // an API answer never needs a DTD; refusing them keeps external entities out
-    xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    xml.setProperty(XMLInputFactory.IS_COALESCING, true);
-  }
+  private final Xml xml = new Xml();
 
   /**
    * Reads a whole answer.
@@ -51,25 +45,10 @@ final class ArxivAtomParser {
    * @throws ArxivException.Refused when arXiv answered with its error feed
    */
   ArxivAtomFeed parse(InputStream in) throws BadRecord {
-    XMLStreamReader r = null;
-    try {
-      r = xml.createXMLStreamReader(in);
-      return feed(r);
-    } catch (XMLStreamException | NoSuchElementException e) {
-      int line = r == null ? -1 : r.getLocation().getLineNumber();
-      throw new BadRecord("incomplete or malformed XML" + (line > 0 ? " at line " + line : ""));
-    } finally {
-      close(r);
-    }
+    return xml.read(in, ATOM, "feed", "an Atom feed", ArxivAtomParser::feed);
   }
 
-  private ArxivAtomFeed feed(XMLStreamReader r) throws XMLStreamException, BadRecord {
-    if (!nextChild(r)) {
-      throw new BadRecord("no XML element");
-    }
-    if (!is(r, ATOM, "feed")) {
-      throw new BadRecord("not an Atom feed but <" + r.getLocalName() + ">");
-    }
+  private static ArxivAtomFeed feed(XMLStreamReader r) throws XMLStreamException {
     List<Paper> papers = new ArrayList<>();
     List<RejectedEntry> rejected = new ArrayList<>();
     Integer total = null;
@@ -94,9 +73,6 @@ final class ArxivAtomParser {
       } else {
         skip(r);
       }
-    }
-    while (r.hasNext()) {
-      r.next(); // read to the end so that anything after </feed> is still checked
     }
     return new ArxivAtomFeed(papers, total, start, perPage, rejected);
   }
@@ -229,61 +205,6 @@ final class ArxivAtomParser {
       return s == null ? null : Integer.valueOf(s);
     } catch (NumberFormatException e) {
       return null; // paging numbers are a convenience; a garbled one loses no paper
-    }
-  }
-
-  private static boolean is(XMLStreamReader r, String namespace, String localName) {
-    return namespace.equals(r.getNamespaceURI()) && localName.equals(r.getLocalName());
-  }
-
-  /**
-   * Moves to the next child element of the current one; false (at the parent's end tag) when there
-   * is none. Every handler of a child leaves the reader on that child's end tag.
-   */
-  private static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
-    while (true) {
-      int event = r.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        return true;
-      }
-      if (event == XMLStreamConstants.END_ELEMENT || event == XMLStreamConstants.END_DOCUMENT) {
-        return false;
-      }
-    }
-  }
-
-  /** All text inside the current element, cleaned; null when blank. */
-  private static String text(XMLStreamReader r) throws XMLStreamException {
-    StringBuilder s = new StringBuilder();
-    for (int depth = 1; depth > 0; ) {
-      switch (r.next()) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-            s.append(r.getText());
-        case XMLStreamConstants.START_ELEMENT -> depth++;
-        case XMLStreamConstants.END_ELEMENT -> depth--;
-        default -> {}
-      }
-    }
-    return Text.clean(s.toString());
-  }
-
-  private static void skip(XMLStreamReader r) throws XMLStreamException {
-    for (int depth = 1; depth > 0; ) {
-      switch (r.next()) {
-        case XMLStreamConstants.START_ELEMENT -> depth++;
-        case XMLStreamConstants.END_ELEMENT -> depth--;
-        default -> {}
-      }
-    }
-  }
-
-  private static void close(XMLStreamReader r) {
-    if (r != null) {
-      try {
-        r.close();
-      } catch (XMLStreamException e) {
-        // nothing was written; the answer is already read or already reported
-      }
     }
   }
 }

@@ -9,6 +9,7 @@ public enum Source {
   KAGGLE_SNAPSHOT("kaggle-snapshot"),
   ARXIV_ARCHIVE("arxiv-archive"),
   ARXIV_API("arxiv-api"),
+  ARXIV_OAI("arxiv-oai"),
   /** A signed-in user of this Paperboy put the paper on a day's feed. */
   SUBMISSION("submission");
 

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
-/** The recorded arXiv API answers in test resources arxiv-api/ (see SOURCE.txt there). */
+/**
+ * The recorded arXiv API answers in test resources arxiv-api/, and the OAI-PMH ones in
+ * arxiv-oai-pmh/ (see SOURCE.txt in each).
+ */
 public final class ArxivFixtures {
 
   private ArxivFixtures() {}
@@ -35,9 +38,18 @@ public final class ArxivFixtures {
     return recording(name).body();
   }
 
+  /** An OAI-PMH answer's body, e.g. "ListRecordsResponse.xml" or "derived/...". */
+  public static byte[] oaiPmh(String name) {
+    return bytes("arxiv-oai-pmh/", name);
+  }
+
   private static byte[] bytes(String name) {
+    return bytes("arxiv-api/", name);
+  }
+
+  private static byte[] bytes(String folder, String name) {
     try {
-      return Files.readAllBytes(TestApps.resource("arxiv-api/" + name));
+      return Files.readAllBytes(TestApps.resource(folder + name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

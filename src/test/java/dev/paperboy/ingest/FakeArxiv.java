@@ -21,9 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * export.arxiv.org on a local port: answers first from a script, then by replaying recordings whose
- * request matches (the same id_list, or the same search_query, start and max_results). Remembers
- * every request with the fake time it arrived at.
+ * export.arxiv.org's API (or, with {@link #oaiPmh}, oaipmh.arxiv.org) on a local port: answers
+ * first from a script, then with the answer given for exactly the request's parameters, then by
+ * replaying API recordings whose request matches (the same id_list, or the same search_query, start
+ * and max_results). Remembers every request with the fake time it arrived at.
  */
 public final class FakeArxiv implements AutoCloseable {
 
@@ -53,24 +54,44 @@ public final class FakeArxiv implements AutoCloseable {
   }
 
   private final InstantSource clock;
+  private final String path;
+  private final String contentType;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Deque<Answer> script = new ArrayDeque<>();
   private final Map<String, Answer> recordings = new HashMap<>();
+  private final Map<Map<String, String>, Answer> answers = new HashMap<>();
   private final List<Request> requests = new ArrayList<>();
   private Answer otherwise = Answer.of(404, "no recording".getBytes(StandardCharsets.UTF_8));
 
   public FakeArxiv(InstantSource clock) throws IOException {
+    this(clock, "/api/query", "application/atom+xml; charset=utf-8");
+  }
+
+  private FakeArxiv(InstantSource clock, String path, String contentType) throws IOException {
     this.clock = clock;
+    this.path = path;
+    this.contentType = contentType;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
-    server.createContext("/api/query", this::handle);
+    server.createContext(path, this::handle);
     server.start();
   }
 
+  /** arXiv's OAI-PMH interface at /oai. */
+  public static FakeArxiv oaiPmh(InstantSource clock) throws IOException {
+    return new FakeArxiv(clock, "/oai", "text/xml; charset=utf-8");
+  }
+
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/query");
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  /** Answers every request with exactly these parameters (once the script is used up). */
+  public synchronized FakeArxiv answering(Map<String, String> params, Answer answer) {
+    answers.put(Map.copyOf(params), answer);
+    return this;
   }
 
   public FakeArxiv replaying(String... fixtures) {
@@ -103,11 +124,14 @@ public final class FakeArxiv implements AutoCloseable {
       requests.add(
           new Request(
               params, exchange.getRequestHeaders().getFirst("User-Agent"), clock.instant()));
-      answer = script.isEmpty() ? recordings.getOrDefault(key(params), otherwise) : script.poll();
+      answer =
+          !script.isEmpty()
+              ? script.poll()
+              : answers.getOrDefault(params, recordings.getOrDefault(key(params), otherwise));
     }
     if (answer.status() > 0) {
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-      exchange.getResponseHeaders().add("Content-Type", "application/atom+xml; charset=utf-8");
+      exchange.getResponseHeaders().add("Content-Type", contentType);
       int length = answer.body().length + (answer.hangs() ? 1000 : 0);
       exchange.sendResponseHeaders(answer.status(), length == 0 ? -1 : length);
       exchange.getResponseBody().write(answer.body());
