@@ -88,7 +88,7 @@ public final class ArxivApiClient implements ArxivLookup, AutoCloseable {
 
   public ArxivApiClient(Settings settings, InstantSource clock, Sleeper sleeper) {
     this.endpoint = settings.endpoint();
-    this.fetcher = new PoliteFetcher(settings, clock, sleeper);
+    this.fetcher = new PoliteFetcher("arXiv", settings, clock, sleeper);
   }
 
   public ArxivApiClient(Settings settings) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,30 +33,27 @@ public final class HfDailyPapersClient implements AutoCloseable {
   private final HfDailyPapersParser parser = new HfDailyPapersParser(new ObjectMapper());
 
   /**
+   * The arXiv API's politeness (one request every 3 seconds, the same tries) for {@code endpoint}.
+   */
+  public static ArxivApiClient.Settings defaults(URI endpoint) {
+    return ArxivApiClient.Settings.defaults().withEndpoint(endpoint);
+  }
+
+  /**
    * @param pageSize papers asked for per request ({@code limit}); {@link #PAGE_SIZE} normally
    */
-  public HfDailyPapersClient(URI endpoint, int pageSize, InstantSource clock, Sleeper sleeper) {
+  public HfDailyPapersClient(
+      ArxivApiClient.Settings settings, int pageSize, InstantSource clock, Sleeper sleeper) {
     if (pageSize < 1 || pageSize > PAGE_SIZE) {
       throw new IllegalArgumentException("page size must be 1.." + PAGE_SIZE + ": " + pageSize);
     }
-    this.endpoint = endpoint;
+    this.endpoint = settings.endpoint();
     this.pageSize = pageSize;
-    this.fetcher =
-        new PoliteFetcher(
-            new ArxivApiClient.Settings(
-                endpoint,
-                ArxivApiClient.Settings.USER_AGENT,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                3,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(5)),
-            clock,
-            sleeper);
+    this.fetcher = new PoliteFetcher("Hugging Face", settings, clock, sleeper);
   }
 
   public HfDailyPapersClient(URI endpoint) {
-    this(endpoint, PAGE_SIZE, InstantSource.system(), Sleeper.system());
+    this(defaults(endpoint), PAGE_SIZE, InstantSource.system(), Sleeper.system());
   }
 
   /** Page {@code page} (from 0) of the papers Hugging Face lists for {@code date}. */
@@ -73,7 +69,7 @@ public final class HfDailyPapersClient implements AutoCloseable {
                 + "&p="
                 + page);
     String name = "daily_papers?date=" + date + "&p=" + page;
-    return fetcher.get(uri, "Hugging Face's papers of " + date, body -> parse(body, name, date));
+    return fetcher.get(uri, "the papers of " + date, body -> parse(body, name, date));
   }
 
   private Page parse(byte[] body, String name, LocalDate date) throws BadRecord {

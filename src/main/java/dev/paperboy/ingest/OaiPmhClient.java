@@ -70,7 +70,7 @@ public final class OaiPmhClient implements AutoCloseable {
 
   public OaiPmhClient(ArxivApiClient.Settings settings, InstantSource clock, Sleeper sleeper) {
     this.endpoint = settings.endpoint();
-    this.fetcher = new PoliteFetcher(settings, clock, sleeper);
+    this.fetcher = new PoliteFetcher("arXiv", settings, clock, sleeper);
   }
 
   public OaiPmhClient(ArxivApiClient.Settings settings) {

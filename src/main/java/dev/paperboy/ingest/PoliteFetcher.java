@@ -37,6 +37,7 @@ final class PoliteFetcher implements AutoCloseable {
   /** A Retry-After longer than this ends the tries: the caller hears now, not in an hour. */
   static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
 
+  private final String host;
   private final ArxivApiClient.Settings settings;
   private final InstantSource clock;
   private final Sleeper sleeper;
@@ -44,7 +45,12 @@ final class PoliteFetcher implements AutoCloseable {
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
   private Instant lastAnswer; // guarded by oneAtATime
 
-  PoliteFetcher(ArxivApiClient.Settings settings, InstantSource clock, Sleeper sleeper) {
+  /**
+   * @param host names the host in messages: "arXiv", "Hugging Face"
+   */
+  PoliteFetcher(
+      String host, ArxivApiClient.Settings settings, InstantSource clock, Sleeper sleeper) {
+    this.host = host;
     this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -87,7 +93,7 @@ final class PoliteFetcher implements AutoCloseable {
           String tries = attempt == 1 ? "1 try" : attempt + " tries";
           throw new ArxivException.Unavailable(
               String.format(
-                  Locale.ROOT, "arXiv did not answer for %s after %s (%s)", what, tries, why),
+                  Locale.ROOT, "%s did not answer for %s after %s (%s)", host, what, tries, why),
               uri,
               a.cause);
         }
@@ -125,7 +131,7 @@ final class PoliteFetcher implements AutoCloseable {
     } catch (InterruptedException e) {
       answer.cancel(true);
       Thread.currentThread().interrupt();
-      throw new ArxivException.Unavailable("interrupted asking arXiv for " + what, uri, e);
+      throw new ArxivException.Unavailable("interrupted asking " + host + " for " + what, uri, e);
     }
     int status = response.statusCode();
     byte[] body = response.body();
@@ -193,7 +199,8 @@ final class PoliteFetcher implements AutoCloseable {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ArxivException.Unavailable("interrupted waiting to ask arXiv for " + what, uri, e);
+      throw new ArxivException.Unavailable(
+          "interrupted waiting to ask " + host + " for " + what, uri, e);
     }
   }
 

@@ -11,21 +11,40 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * huggingface.co's {@code /api/daily_papers} on a local port, answering from recorded days: a day's
  * items are paged by {@code limit} and {@code p} as the real API pages them; an unknown day is an
- * empty array; a recording that is not a JSON array is served as it is.
+ * empty array; a recording that is not a JSON array is served as it is. Troubles queued with {@link
+ * #then} answer the next requests first.
  */
 final class FakeHuggingFace implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How a request can go wrong. */
+  enum Trouble {
+    /** HTTP 503 with Retry-After: 7. */
+    UNAVAILABLE,
+    /** The right answer, cut off halfway. */
+    CUT_OFF,
+    /** Headers, then nothing until the server closes. */
+    HANGING
+  }
+
   private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final Deque<Trouble> troubles = new ArrayDeque<>();
   private final Map<String, byte[]> days = new HashMap<>();
   private final List<String> requests = new ArrayList<>();
 
@@ -35,12 +54,18 @@ final class FakeHuggingFace implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    server.setExecutor(threads);
     server.createContext("/api/daily_papers", this::handle);
     server.start();
   }
 
   FakeHuggingFace day(String date, byte[] recording) {
     days.put(date, recording);
+    return this;
+  }
+
+  synchronized FakeHuggingFace then(Trouble trouble) {
+    troubles.add(trouble);
     return this;
   }
 
@@ -58,14 +83,32 @@ final class FakeHuggingFace implements AutoCloseable {
       int eq = pair.indexOf('=');
       q.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
+    Trouble trouble;
     synchronized (this) {
       requests.add(exchange.getRequestURI().getRawQuery());
+      trouble = troubles.poll();
     }
     byte[] recorded = days.getOrDefault(q.get("date"), "[]".getBytes(StandardCharsets.UTF_8));
     byte[] body = page(recorded, Integer.parseInt(q.get("limit")), Integer.parseInt(q.get("p")));
     exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    exchange.getResponseBody().write(body);
+    if (trouble == Trouble.UNAVAILABLE) {
+      exchange.getResponseHeaders().add("Retry-After", "7");
+      exchange.sendResponseHeaders(503, -1);
+    } else if (trouble == Trouble.CUT_OFF) {
+      exchange.sendResponseHeaders(200, body.length / 2);
+      exchange.getResponseBody().write(body, 0, body.length / 2);
+    } else if (trouble == Trouble.HANGING) {
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().flush();
+      try {
+        closing.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    }
     exchange.close();
   }
 
@@ -88,6 +131,8 @@ final class FakeHuggingFace implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
+    threads.shutdownNow();
   }
 }

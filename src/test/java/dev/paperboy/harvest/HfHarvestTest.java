@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.HfDailyPapersClient;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -15,11 +16,14 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hugging Face's daily papers harvested from recorded days on a local port. */
@@ -51,9 +55,23 @@ class HfHarvestTest {
     db.close();
   }
 
+  /** Every wait the client asked for; waiting moves the test clock on. */
+  final List<Duration> sleeps = new ArrayList<>();
+
   Harvests.Harvest harvest(String date, int pageSize) {
+    return harvest(date, pageSize, HfDailyPapersClient.defaults(hf.endpoint()));
+  }
+
+  Harvests.Harvest harvest(String date, int pageSize, ArxivApiClient.Settings settings) {
     try (HfDailyPapersClient client =
-        new HfDailyPapersClient(hf.endpoint(), pageSize, clock, d -> {})) {
+        new HfDailyPapersClient(
+            settings,
+            pageSize,
+            clock,
+            d -> {
+              sleeps.add(d);
+              clock.advance(d);
+            })) {
       return harvests.run(
           new HfSource(client, LocalDate.parse(date), null),
           false,
@@ -99,5 +117,56 @@ class HfHarvestTest {
     assertTrue(e.getMessage().contains("Python repr"), e.getMessage());
     assertEquals(0, papers.countAll());
     assertEquals("failed", harvests.all().get(0).state());
+  }
+
+  @Test
+  void pagesAreAskedForThreeSecondsApartOnTheClock() {
+    harvest("2026-08-21", 10);
+    assertEquals(List.of(Duration.ofSeconds(3)), sleeps);
+  }
+
+  @Test
+  void a503IsWaitedOutAsItsRetryAfterSaysThenTheDayArrives() {
+    hf.then(FakeHuggingFace.Trouble.UNAVAILABLE);
+    Harvests.Harvest h = harvest("2026-08-21", HfDailyPapersClient.PAGE_SIZE);
+    assertEquals(17, h.created());
+    assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
+  }
+
+  @Test
+  void aCutOffAnswerIsAskedForAgainAfterABackoff() {
+    hf.then(FakeHuggingFace.Trouble.CUT_OFF);
+    Harvests.Harvest h = harvest("2026-08-21", HfDailyPapersClient.PAGE_SIZE);
+    assertEquals(17, h.created());
+    assertEquals(List.of(Duration.ofSeconds(5)), sleeps);
+    assertEquals(2, hf.requests().size());
+  }
+
+  @Test
+  @Timeout(20)
+  void aServerThatStopsAnsweringFailsTheHarvestWithAMessageNamingIt() {
+    for (int i = 0; i < 3; i++) {
+      hf.then(FakeHuggingFace.Trouble.HANGING);
+    }
+    ArxivApiClient.Settings d = HfDailyPapersClient.defaults(hf.endpoint());
+    ArxivApiClient.Settings impatient =
+        new ArxivApiClient.Settings(
+            d.endpoint(),
+            d.userAgent(),
+            d.connectTimeout(),
+            Duration.ofMillis(300),
+            d.tries(),
+            d.spacing(),
+            d.backoff());
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () -> harvest("2026-08-21", HfDailyPapersClient.PAGE_SIZE, impatient));
+    assertEquals(
+        "Hugging Face did not answer for the papers of 2026-08-21 after 3 tries"
+            + " (no answer within 0.3 s)",
+        e.getMessage());
+    assertEquals("failed", harvests.all().get(0).state());
+    assertEquals(0, papers.countAll());
   }
 }
