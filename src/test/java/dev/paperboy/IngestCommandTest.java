@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,59 @@ class IngestCommandTest {
       assertEquals(0, status.exit());
       assertTrue(status.out().contains("arxiv-api done"), status.out());
     }
+  }
+
+  @Test
+  void anOaiHarvestStoresTheSetsRecordsWithdrawalsIncluded() throws Exception {
+    try (FakeArxiv arxiv = FakeArxiv.oaiPmh(InstantSource.system())) {
+      arxiv.answering(
+          Map.of(
+              "verb", "ListRecords",
+              "metadataPrefix", "arXivRaw",
+              "set", "cs:cs:LG",
+              "from", "2026-08-01",
+              "until", "2026-08-02"),
+          FakeArxiv.Answer.of(
+              200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
+      Ran ran =
+          run(
+              "ingest",
+              "oai",
+              "--data-dir",
+              dir.toString(),
+              "--endpoint",
+              arxiv.endpoint().toString(),
+              "--categories",
+              "cs.LG",
+              "--from",
+              "2026-08-01",
+              "--until",
+              "2026-08-02");
+      assertEquals(0, ran.exit());
+      assertTrue(
+          ran.out().contains("3 records in 1 page: 3 new, 0 updated, 0 rejected"), ran.out());
+    }
+    try (App app = new App(new Config("127.0.0.1", 0, dir).withEmbeddingModel("none"))) {
+      assertTrue(app.papers().find("2608.01234").orElseThrow().withdrawn());
+    }
+    assertEquals(
+        2,
+        run(
+                "ingest",
+                "oai",
+                "--data-dir",
+                dir.toString(),
+                "--categories",
+                "cs LG",
+                "--from",
+                "2026-08-01")
+            .exit(),
+        "not a category");
+    assertEquals(
+        2,
+        run("ingest", "oai", "--data-dir", dir.toString(), "--format", "dc", "--from", "2026-08-01")
+            .exit(),
+        "not a format Paperboy reads");
   }
 
   @Test

@@ -6,7 +6,9 @@ import dev.paperboy.harvest.ArxivApiSource;
 import dev.paperboy.harvest.HarvestSource;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.harvest.HfSource;
+import dev.paperboy.harvest.OaiSource;
 import dev.paperboy.ingest.HfDailyPapersClient;
+import dev.paperboy.ingest.OaiPmhClient;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +26,12 @@ import picocli.CommandLine.Option;
       "A harvest that stops (an error, Ctrl-C, kill -9) resumes from its last committed page when",
       "the same command runs again; a finished one runs again only with --again."
     },
-    subcommands = {IngestCommand.Arxiv.class, IngestCommand.Hf.class, IngestCommand.Status.class})
+    subcommands = {
+      IngestCommand.Arxiv.class,
+      IngestCommand.Oai.class,
+      IngestCommand.Hf.class,
+      IngestCommand.Status.class
+    })
 public final class IngestCommand implements Callable<Integer> {
 
   @Override
@@ -39,11 +46,12 @@ public final class IngestCommand implements Callable<Integer> {
       Harvests.Harvest h = app.harvests().run(source, again, System.err, () -> {});
       System.out.printf(
           Locale.ROOT,
-          "%s %s: %d records in %d pages: %d new, %d updated, %d rejected%n",
+          "%s %s: %d records in %d %s: %d new, %d updated, %d rejected%n",
           h.source(),
           h.query(),
           h.records(),
           h.pages(),
+          h.pages() == 1 ? "page" : "pages",
           h.created(),
           h.updated(),
           h.rejected());
@@ -103,6 +111,81 @@ public final class IngestCommand implements Callable<Integer> {
         HarvestSource source;
         try {
           source = ArxivApiSource.forCategories(app.arxiv(), categories, from, until);
+        } catch (IllegalArgumentException e) {
+          System.err.println("paperboy: " + e.getMessage());
+          return 2;
+        }
+        return harvest(app, source, again);
+      }
+    }
+  }
+
+  @Command(
+      name = "oai",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Every record arXiv's OAI-PMH interface changed in some sets over some days: new papers,",
+        "new versions and withdrawals. The way to fill a long stretch (arXiv's API is slower).",
+        "Example: ./paperboy ingest oai --categories cs.LG,cs.CL --from 2026-08-17 --until"
+            + " 2026-08-21"
+      })
+  static final class Oai implements Callable<Integer> {
+
+    @Mixin ConfigOptions options;
+
+    @Option(
+        names = {"--categories", "--sets"},
+        split = ",",
+        description =
+            "Categories (cs.LG) or OAI sets (cs:cs:LG); default PAPERBOY_INGEST_CATEGORIES.")
+    List<String> categories;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (datestamp).")
+    LocalDate from;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last day (datestamp).")
+    LocalDate until;
+
+    @Option(
+        names = "--format",
+        defaultValue = "arXivRaw",
+        description = "arXivRaw (every version with its time; default) or arXiv.")
+    String format;
+
+    @Option(names = "--again", description = "Harvest again even if this one finished.")
+    boolean again;
+
+    @Option(
+        names = "--endpoint",
+        description = "The OAI-PMH interface (default PAPERBOY_OAI_URL or oaipmh.arxiv.org/oai).")
+    URI endpoint;
+
+    @Override
+    public Integer call() {
+      Config config = options.toConfig();
+      OaiPmhClient.MetadataFormat metadata =
+          switch (format) {
+            case "arXivRaw" -> OaiPmhClient.MetadataFormat.ARXIV_RAW;
+            case "arXiv" -> OaiPmhClient.MetadataFormat.ARXIV;
+            default -> null;
+          };
+      if (metadata == null || from == null) {
+        System.err.println(
+            "paperboy: give --from D (and --until D); --format is arXivRaw or arXiv, not "
+                + format);
+        return 2;
+      }
+      List<String> wanted = categories != null ? categories : config.ingest().categories();
+      try (App app = Launch.open(config);
+          OaiPmhClient client =
+              new OaiPmhClient(
+                  OaiPmhClient.defaults()
+                      .withEndpoint(endpoint != null ? endpoint : config.ingest().oaiUrl()))) {
+        HarvestSource source;
+        try {
+          source =
+              new OaiSource(
+                  client, metadata, wanted.stream().map(OaiSource::set).toList(), from, until);
         } catch (IllegalArgumentException e) {
           System.err.println("paperboy: " + e.getMessage());
           return 2;
