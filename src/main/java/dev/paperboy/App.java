@@ -5,6 +5,7 @@ import dev.paperboy.community.Submissions;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.harvest.Harvests;
+import dev.paperboy.harvest.IngestScheduler;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
@@ -38,6 +39,7 @@ public final class App implements AutoCloseable {
   private SearchService search;
   private ReadOnlyIndex readOnlyIndex;
   private WebServer web;
+  private IngestScheduler ingest;
 
   public App(Config config) {
     this(config, Clock.systemUTC());
@@ -146,13 +148,18 @@ public final class App implements AutoCloseable {
 
   /**
    * Starts the web server on the configured host and port (0 picks a free port); the search index
-   * follows the database in the background from then on.
+   * follows the database in the background from then on, and, unless PAPERBOY_INGEST=off, the
+   * server harvests arXiv and Hugging Face on its schedule.
    */
   public WebServer serve() {
     SearchService s = search();
     s.follow(FOLLOW_MILLIS);
     community.submissionWorker().start(SUBMISSION_MILLIS);
     digests.scheduler().start();
+    if (config.ingest().enabled()) {
+      ingest = IngestScheduler.create(harvests, config.ingest(), clock);
+      ingest.start();
+    }
     web =
         new WebServer(
                 new WebServer.Parts(
@@ -179,6 +186,9 @@ public final class App implements AutoCloseable {
     }
     community.submissionWorker().close();
     digests.scheduler().close();
+    if (ingest != null) {
+      ingest.close();
+    }
     if (search != null) {
       search.close();
     }

@@ -44,7 +44,11 @@ public record Config(
   public static final String DEFAULT_EMBEDDING_MODEL = "bge-small-en-v1.5-q";
   public static final URI DEFAULT_ARXIV_API = URI.create("https://export.arxiv.org/api/query");
 
-  /** Settings with every default but the address and data directory. */
+  /**
+   * Settings with every default but the address and data directory, and live ingestion off (it
+   * reaches out to arXiv and Hugging Face; {@link #resolve} turns it on unless
+   * PAPERBOY_INGEST=off).
+   */
   public Config(String host, int port, Path dataDir) {
     this(
         host,
@@ -57,7 +61,7 @@ public record Config(
         5,
         DEFAULT_ARXIV_API,
         null,
-        null);
+        IngestSettings.defaults().disabled());
   }
 
   public Config {

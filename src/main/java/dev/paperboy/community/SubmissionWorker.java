@@ -1,8 +1,7 @@
 package dev.paperboy.community;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import dev.paperboy.Ticker;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,31 +15,20 @@ public final class SubmissionWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SubmissionWorker.class);
 
   private final Submissions submissions;
-  private ScheduledExecutorService thread;
+  private final Ticker ticker;
 
   public SubmissionWorker(Submissions submissions) {
     this.submissions = submissions;
+    this.ticker = new Ticker("submissions", this::run, false);
   }
 
-  public synchronized void start(long periodMillis) {
-    if (thread != null) {
-      return;
-    }
-    thread =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "submissions");
-              t.setDaemon(true);
-              return t;
-            });
-    thread.scheduleWithFixedDelay(this::run, 0, periodMillis, TimeUnit.MILLISECONDS);
+  public void start(long periodMillis) {
+    ticker.start(Duration.ofMillis(periodMillis));
   }
 
   /** Asks the worker to look at pending requests now rather than at its next tick. */
-  public synchronized void wake() {
-    if (thread != null) {
-      thread.execute(this::run);
-    }
+  public void wake() {
+    ticker.wake();
   }
 
   private void run() {
@@ -55,15 +43,7 @@ public final class SubmissionWorker implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (thread != null) {
-      thread.shutdown();
-      try {
-        thread.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      thread = null;
-    }
+  public void close() {
+    ticker.close();
   }
 }

@@ -1,17 +1,16 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.Ticker;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class DigestScheduler implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
-  private static final long TICK_SECONDS = 30;
+  private static final Duration TICK = Duration.ofSeconds(30);
 
   private final Database db;
   private final DigestJob job;
@@ -33,7 +32,7 @@ public final class DigestScheduler implements AutoCloseable {
   private final MailSettings settings;
   private final ZoneId zone;
   private final Clock clock;
-  private ScheduledExecutorService thread;
+  private final Ticker ticker = new Ticker("mail", this::tick, false);
 
   DigestScheduler(
       Database db,
@@ -52,25 +51,13 @@ public final class DigestScheduler implements AutoCloseable {
     this.clock = clock;
   }
 
-  public synchronized void start() {
-    if (thread != null) {
-      return;
-    }
-    thread =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "mail");
-              t.setDaemon(true);
-              return t;
-            });
-    thread.scheduleWithFixedDelay(this::tick, 0, TICK_SECONDS, TimeUnit.SECONDS);
+  public void start() {
+    ticker.start(TICK);
   }
 
   /** Delivers what is queued now (a confirmation just asked for) instead of at the next tick. */
-  public synchronized void wake() {
-    if (thread != null) {
-      thread.execute(this::deliver);
-    }
+  public void wake() {
+    ticker.runNow(this::deliver);
   }
 
   /** One pass: start any digest run that is due, then deliver. */
@@ -136,15 +123,7 @@ public final class DigestScheduler implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (thread != null) {
-      thread.shutdown();
-      try {
-        thread.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      thread = null;
-    }
+  public void close() {
+    ticker.close();
   }
 }

@@ -195,16 +195,21 @@ public final class Harvests {
                 c, "SELECT * FROM harvests ORDER BY updated_at DESC, id DESC", Harvests::harvest));
   }
 
-  /** The newest finished harvest of a source, if any. */
-  public Optional<Harvest> latestDone(String source) {
+  /** The finished harvests of a source, the latest first. */
+  public List<Harvest> done(String source) {
     return db.read(
         c ->
-            Sql.one(
+            Sql.list(
                 c,
                 "SELECT * FROM harvests WHERE source = ? AND state = 'done'"
-                    + " ORDER BY finished_at DESC LIMIT 1",
+                    + " ORDER BY finished_at DESC, id DESC",
                 Harvests::harvest,
                 source));
+  }
+
+  /** The harvest with this source's name and query, whatever its state. */
+  public Optional<Harvest> find(HarvestSource source) {
+    return db.read(c -> find(c, source.name(), source.query()));
   }
 
   private static Optional<Harvest> find(Connection c, String source, String query)

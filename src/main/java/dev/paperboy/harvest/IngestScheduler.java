@@ -1,0 +1,90 @@
+package dev.paperboy.harvest;
+
+import dev.paperboy.Ticker;
+import dev.paperboy.ingest.HfDailyPapersClient;
+import dev.paperboy.ingest.OaiPmhClient;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serving process's harvest thread: every few minutes it runs what {@link DailySync} finds due.
+ * Harvests are recorded page by page, so a restart resumes a cut-off one and never repeats a
+ * finished one.
+ */
+public final class IngestScheduler implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestScheduler.class);
+  static final long TICK_MINUTES = 10;
+
+  private final DailySync sync;
+  private final AutoCloseable clients;
+  // a harvest in flight is interrupted on close, between pages or in a request; it resumes
+  private final Ticker ticker = new Ticker("ingest", this::tick, true);
+
+  /**
+   * @param clients closed with the scheduler (the HTTP clients the harvests use)
+   */
+  public IngestScheduler(DailySync sync, AutoCloseable clients) {
+    this.sync = sync;
+    this.clients = clients;
+  }
+
+  /**
+   * The scheduler of a serving process: arXiv's OAI-PMH interface for the configured categories and
+   * Hugging Face's daily papers, at the configured endpoints.
+   */
+  public static IngestScheduler create(Harvests harvests, IngestSettings settings, Clock clock) {
+    OaiPmhClient oai = new OaiPmhClient(OaiPmhClient.defaults().withEndpoint(settings.oaiUrl()));
+    HfDailyPapersClient hf = new HfDailyPapersClient(settings.hfUrl());
+    DailySync sync =
+        new DailySync(
+            harvests,
+            settings,
+            (from, until) -> OaiSource.forCategories(oai, settings.categories(), from, until),
+            (day, refreshed) -> new HfSource(hf, day, refreshed),
+            clock);
+    return new IngestScheduler(
+        sync,
+        () -> {
+          oai.close();
+          hf.close();
+        });
+  }
+
+  public void start() {
+    ticker.start(Duration.ofMinutes(TICK_MINUTES));
+  }
+
+  void tick() {
+    try {
+      List<Harvests.Harvest> ran = sync.runDue(new PrintStream(OutputStream.nullOutputStream()));
+      for (Harvests.Harvest h : ran) {
+        log.info(
+            "Harvested {} {}: {} records, {} new, {} updated, {} rejected",
+            h.source(),
+            h.query(),
+            h.records(),
+            h.created(),
+            h.updated(),
+            h.rejected());
+      }
+    } catch (RuntimeException e) {
+      log.error("The scheduled harvest failed; the next tick tries again", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    ticker.close();
+    try {
+      clients.close();
+    } catch (Exception e) {
+      log.warn("Closing the harvest clients failed: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.paperboy.harvest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.TestApps;
+import dev.paperboy.TestClock;
+import dev.paperboy.ingest.ArxivFixtures;
+import dev.paperboy.ingest.FakeArxiv;
+import dev.paperboy.ingest.FakeArxiv.Answer;
+import dev.paperboy.ingest.HfDailyPapersClient;
+import dev.paperboy.ingest.OaiPmhClient;
+import dev.paperboy.paper.PaperStore;
+import dev.paperboy.storage.Database;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server's own harvesting, over the real clients and sources against local servers replaying
+ * recordings, on a clock the test moves through a week of US Eastern evenings.
+ */
+class DailySyncTest {
+
+  @TempDir Path dir;
+  TestClock clock = TestClock.at("2026-08-20T12:00:00Z");
+  Database db;
+  PaperStore papers;
+  Harvests harvests;
+  FakeArxiv arxiv;
+  FakeHuggingFace hf;
+  OaiPmhClient oai;
+  HfDailyPapersClient hfClient;
+  DailySync sync;
+
+  @BeforeEach
+  void open() throws IOException {
+    db = Database.open(dir.resolve("paperboy.db"));
+    papers = new PaperStore(db);
+    harvests = new Harvests(db, papers, clock);
+    arxiv = FakeArxiv.oaiPmh(clock);
+    arxiv.otherwise(Answer.of(200, ArxivFixtures.oaiPmh("ErrorResponseNoRecordsMatch.xml")));
+    arxiv.answering(
+        window("2026-08-18", "2026-08-21"),
+        Answer.of(200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
+    hf =
+        new FakeHuggingFace()
+            .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")));
+    oai = OaiHarvestTest.client(arxiv);
+    hfClient =
+        new HfDailyPapersClient(
+            HfDailyPapersClient.defaults(hf.endpoint()), 100, clock, clock::advance);
+    IngestSettings settings =
+        new IngestSettings(
+            true, List.of("cs.LG"), 21, ArxivSchedule.EASTERN, arxiv.endpoint(), hf.endpoint());
+    sync =
+        new DailySync(
+            harvests,
+            settings,
+            (from, until) -> OaiSource.forCategories(oai, settings.categories(), from, until),
+            (day, refreshed) -> new HfSource(hfClient, day, refreshed),
+            clock);
+  }
+
+  @AfterEach
+  void close() {
+    oai.close();
+    hfClient.close();
+    arxiv.close();
+    hf.close();
+    db.close();
+  }
+
+  static Map<String, String> window(String from, String until) {
+    return Map.of(
+        "verb", "ListRecords",
+        "metadataPrefix", "arXivRaw",
+        "set", "cs:cs:LG",
+        "from", from,
+        "until", until);
+  }
+
+  void at(String easternTime) {
+    clock.set(
+        ZonedDateTime.of(java.time.LocalDateTime.parse(easternTime), ArxivSchedule.EASTERN)
+            .toInstant());
+  }
+
+  List<String> run() {
+    return sync.runDue(new PrintStream(OutputStream.nullOutputStream())).stream()
+        .map(h -> h.source() + " " + h.query())
+        .toList();
+  }
+
+  @Test
+  void beforeTheHourNothingIsAsked() {
+    at("2026-08-20T20:59:00"); // Thursday, a minute early
+    assertEquals(List.of(), run());
+    assertEquals(List.of(), arxiv.requests());
+    assertEquals(List.of(), hf.requests());
+  }
+
+  @Test
+  void anAnnouncementEveningHarvestsArxivsNewListingAndRefreshesHuggingFace() {
+    at("2026-08-20T21:00:00"); // Thursday: arXiv announces Friday's listing
+    assertEquals(
+        List.of(
+            "arxiv-oai sets=cs:cs:LG format=arXivRaw from=2026-08-18 until=2026-08-21",
+            "hf date=2026-08-19 refreshed=2026-08-21",
+            "hf date=2026-08-20 refreshed=2026-08-21",
+            "hf date=2026-08-21 refreshed=2026-08-21"),
+        run(),
+        "the first window reaches three days back; Hugging Face's last three UTC days");
+    assertEquals(window("2026-08-18", "2026-08-21"), arxiv.requests().get(0).params());
+    assertTrue(papers.find("2608.01234").orElseThrow().withdrawn(), "arXiv's records are stored");
+    assertEquals(163, papers.find("2608.19880").orElseThrow().upvotes(), "and HF's upvotes");
+
+    assertEquals(List.of(), run(), "what finished is not run again the same evening");
+    assertEquals(1, arxiv.requests().size());
+    assertEquals(3, hf.requests().size());
+  }
+
+  @Test
+  void fridayAndSaturdayRefreshHuggingFaceOnlyAndSundayGoesOnWhereThursdayEnded() {
+    at("2026-08-20T21:00:00");
+    run();
+    at("2026-08-21T22:00:00"); // Friday: no announcement
+    assertEquals(
+        List.of(
+            "hf date=2026-08-20 refreshed=2026-08-22",
+            "hf date=2026-08-21 refreshed=2026-08-22",
+            "hf date=2026-08-22 refreshed=2026-08-22"),
+        run());
+    at("2026-08-22T21:30:00"); // Saturday: none either
+    assertTrue(run().stream().allMatch(h -> h.startsWith("hf ")));
+    at("2026-08-23T21:00:00"); // Sunday: Monday's listing
+    assertEquals(
+        "arxiv-oai sets=cs:cs:LG format=arXivRaw from=2026-08-22 until=2026-08-24", run().get(0));
+    assertEquals(2, arxiv.requests().size());
+  }
+
+  @Test
+  void aHarvestThatFailedResumesAtTheNextTick() {
+    at("2026-08-20T21:00:00");
+    for (int i = 0; i < 3; i++) {
+      arxiv.then(Answer.of(503, new byte[0]));
+    }
+    List<String> first = run();
+    assertEquals(3, first.size(), "arXiv did not answer; Hugging Face still ran: " + first);
+    Harvests.Harvest failed =
+        harvests.all().stream()
+            .filter(h -> h.source().equals("arxiv-oai"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("failed", failed.state());
+    assertTrue(failed.lastError().contains("HTTP 503"), failed.lastError());
+    clock.advance(java.time.Duration.ofMinutes(IngestScheduler.TICK_MINUTES));
+    assertEquals(
+        List.of("arxiv-oai sets=cs:cs:LG format=arXivRaw from=2026-08-18 until=2026-08-21"), run());
+    assertTrue(papers.find("2608.01236").isPresent(), "the window's papers arrived after all");
+  }
+
+  @Test
+  void turnedOffItDoesNothing() {
+    DailySync off =
+        new DailySync(
+            harvests,
+            IngestSettings.defaults().disabled(),
+            (from, until) -> {
+              throw new AssertionError("no harvest when ingestion is off");
+            },
+            (day, refreshed) -> {
+              throw new AssertionError("no harvest when ingestion is off");
+            },
+            clock);
+    at("2026-08-20T22:00:00");
+    assertEquals(List.of(), off.runDue(new PrintStream(OutputStream.nullOutputStream())));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.paperboy.harvest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.App;
+import dev.paperboy.Config;
+import dev.paperboy.TestApps;
+import dev.paperboy.TestClock;
+import dev.paperboy.ingest.ArxivFixtures;
+import dev.paperboy.ingest.FakeArxiv;
+import dev.paperboy.ingest.FakeArxiv.Answer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server left to itself on an announcement evening fills itself from arXiv and Hugging Face (on
+ * local ports), and what it harvests is on its pages and in its search at once.
+ */
+class ServeIngestsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void theServerHarvestsOnItsScheduleAndTheHarvestIsSearchable() throws Exception {
+    TestClock clock = TestClock.at("2026-08-21T01:30:00Z"); // Thursday 21:30 US Eastern
+    try (FakeArxiv arxiv = FakeArxiv.oaiPmh(InstantSource.system());
+        FakeHuggingFace hf =
+            new FakeHuggingFace()
+                .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")))) {
+      arxiv.answering(
+          DailySyncTest.window("2026-08-18", "2026-08-21"),
+          Answer.of(200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
+      arxiv.otherwise(Answer.of(200, ArxivFixtures.oaiPmh("ErrorResponseNoRecordsMatch.xml")));
+      Config config =
+          new Config("127.0.0.1", 0, dir)
+              .withEmbeddingModel("none")
+              .withIngest(
+                  new IngestSettings(
+                      true,
+                      List.of("cs.LG"),
+                      21,
+                      ArxivSchedule.EASTERN,
+                      arxiv.endpoint(),
+                      hf.endpoint()));
+      try (App app = new App(config, clock)) {
+        app.serve();
+        while (app.harvests().done("hf").size() < 3) {
+          Thread.sleep(100); // arXiv first, then three days of Hugging Face, 3 s apart
+        }
+        assertEquals(1, app.harvests().done("arxiv-oai").size());
+        assertEquals(163, app.papers().find("2608.19880").orElseThrow().upvotes());
+
+        HttpResponse<String> found =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                "http://127.0.0.1:"
+                                    + app.port()
+                                    + "/api/papers/search?q=Hand-made"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, found.statusCode());
+        assertTrue(found.body().contains("2608.01236"), found.body());
+      }
+    }
+  }
+}
