@@ -163,7 +163,15 @@ public final class App implements AutoCloseable {
     web =
         new WebServer(
                 new WebServer.Parts(
-                    feeds, papers, s, community, digests, secret, config.secureCookies(), clock))
+                    feeds,
+                    papers,
+                    s,
+                    community,
+                    digests,
+                    harvests,
+                    secret,
+                    config.secureCookies(),
+                    clock))
             .start(config.host(), config.port());
     return web;
   }

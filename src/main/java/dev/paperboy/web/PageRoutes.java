@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
+import dev.paperboy.harvest.Harvests;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchService;
 import io.javalin.Javalin;
@@ -20,17 +21,20 @@ final class PageRoutes {
   private final FeedService feeds;
   private final Templates templates;
   private final SearchService search;
+  private final Harvests harvests;
   private final Cards cards;
   private final PaperPage paperPage;
 
   PageRoutes(
       FeedService feeds,
       SearchService search,
+      Harvests harvests,
       Templates templates,
       Cards cards,
       PaperPage paperPage) {
     this.feeds = feeds;
     this.search = search;
+    this.harvests = harvests;
     this.templates = templates;
     this.cards = cards;
     this.paperPage = paperPage;
@@ -46,7 +50,13 @@ final class PageRoutes {
     app.get(
         "/papers/<id>",
         ctx -> paperPage.render(ctx, Params.arxivId(ctx, HttpStatus.NOT_FOUND), null, null));
-    app.get("/status", ctx -> templates.page(ctx, "status.jte", search.status()));
+    app.get(
+        "/status",
+        ctx ->
+            templates.page(
+                ctx,
+                "status.jte",
+                new StatusView(search.status(), harvests.all().stream().limit(12).toList())));
   }
 
   private void home(Context ctx) {

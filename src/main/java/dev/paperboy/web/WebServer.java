@@ -4,6 +4,7 @@ import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Refusal;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
+import dev.paperboy.harvest.Harvests;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Secret;
@@ -30,6 +31,7 @@ public final class WebServer implements AutoCloseable {
       SearchService search,
       CommunityServices community,
       Digests digests,
+      Harvests harvests,
       Secret secret,
       boolean secureCookies,
       Clock clock) {}
@@ -85,7 +87,8 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
     new DigestRoutes(parts.digests(), templates).register(app);
-    new PageRoutes(parts.feeds(), parts.search(), templates, cards, paperPage).register(app);
+    new PageRoutes(parts.feeds(), parts.search(), parts.harvests(), templates, cards, paperPage)
+        .register(app);
     app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));
     app.exception(
         HttpResponseException.class,

@@ -31,6 +31,13 @@ class ServeIngestsTest {
 
   @TempDir Path dir;
 
+  static HttpResponse<String> get(App app, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void theServerHarvestsOnItsScheduleAndTheHarvestIsSearchable() throws Exception {
@@ -62,18 +69,16 @@ class ServeIngestsTest {
         assertEquals(1, app.harvests().done("arxiv-oai").size());
         assertEquals(163, app.papers().find("2608.19880").orElseThrow().upvotes());
 
-        HttpResponse<String> found =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(
-                            URI.create(
-                                "http://127.0.0.1:"
-                                    + app.port()
-                                    + "/api/papers/search?q=Hand-made"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> found = get(app, "/api/papers/search?q=Hand-made");
         assertEquals(200, found.statusCode());
         assertTrue(found.body().contains("2608.01236"), found.body());
+
+        String status = get(app, "/status").body();
+        assertTrue(
+            status.contains(
+                "<td>arxiv-oai</td><td>sets=cs:cs:LG format=arXivRaw from=2026-08-18"
+                    + " until=2026-08-21</td><td class=\"state\">done</td><td>1</td><td>3</td>"),
+            status);
       }
     }
   }

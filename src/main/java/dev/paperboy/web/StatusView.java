@@ -1,0 +1,13 @@
+package dev.paperboy.web;
+
+import dev.paperboy.harvest.Harvests;
+import dev.paperboy.search.SearchService;
+import java.util.List;
+
+/** The status page: the search index and embedding backlog, and the latest harvests. */
+public record StatusView(SearchService.Status search, List<Harvests.Harvest> harvests) {
+
+  public StatusView {
+    harvests = List.copyOf(harvests);
+  }
+}
