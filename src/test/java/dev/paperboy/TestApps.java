@@ -53,6 +53,7 @@ public final class TestApps {
   private static App serving(App app, String... resources) {
     List<Path> paths = Arrays.stream(resources).map(TestApps::resource).toList();
     new ImportJob(app.papers(), new PrintStream(OutputStream.nullOutputStream())).run(paths);
+    app.search().catchUp(null); // searchable before the first request, not when the follower runs
     app.serve();
     return app;
   }
