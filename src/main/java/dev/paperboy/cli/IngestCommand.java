@@ -124,10 +124,10 @@ public final class IngestCommand implements Callable<Integer> {
       name = "oai",
       mixinStandardHelpOptions = true,
       description = {
-        "Every record arXiv's OAI-PMH interface changed in some sets over some days: new papers,",
-        "new versions and withdrawals. The way to fill a long stretch (arXiv's API is slower).",
-        "Example: ./paperboy ingest oai --categories cs.LG,cs.CL --from 2026-08-17 --until"
-            + " 2026-08-21"
+        "Every record arXiv's OAI-PMH interface changed in some sets over some",
+        "days: new papers, new versions and withdrawals. The way to fill a long",
+        "stretch (arXiv's API is slower). Example:",
+        "  ./paperboy ingest oai --categories cs.LG --from 2026-08-17 --until 2026-08-21"
       })
   static final class Oai implements Callable<Integer> {
 
@@ -136,14 +136,22 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(
         names = {"--categories", "--sets"},
         split = ",",
+        paramLabel = "C",
         description =
             "Categories (cs.LG) or OAI sets (cs:cs:LG); default PAPERBOY_INGEST_CATEGORIES.")
     List<String> categories;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (datestamp).")
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "YYYY-MM-DD",
+        description = "First day (arXiv's datestamp).")
     LocalDate from;
 
-    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last day (datestamp).")
+    @Option(
+        names = "--until",
+        paramLabel = "YYYY-MM-DD",
+        description = "Last day (default: no end).")
     LocalDate until;
 
     @Option(
@@ -169,10 +177,8 @@ public final class IngestCommand implements Callable<Integer> {
             case "arXiv" -> OaiPmhClient.MetadataFormat.ARXIV;
             default -> null;
           };
-      if (metadata == null || from == null) {
-        System.err.println(
-            "paperboy: give --from D (and --until D); --format is arXivRaw or arXiv, not "
-                + format);
+      if (metadata == null) {
+        System.err.println("paperboy: --format is arXivRaw or arXiv, not " + format);
         return 2;
       }
       List<String> wanted = categories != null ? categories : config.ingest().categories();
