@@ -93,7 +93,7 @@ final class ArxivArchiveRecords {
         }
       }
     }
-    return new Paper(
+    return Paper.fromArxiv(
         id.id(),
         id.version(),
         Records.title(Text.clean(row.get("title"))),
@@ -103,20 +103,10 @@ final class ArxivArchiveRecords {
         instant(created),
         instant(updated != null ? updated : created),
         created,
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
         Text.clean(row.get("comments")),
         null,
         Text.clean(row.get("doi")),
-        null,
-        Set.of(Source.ARXIV_ARCHIVE),
-        Paper.Community.NONE,
+        Source.ARXIV_ARCHIVE,
         Records.withdrawn(Text.clean(row.get("comments"))));
   }
 

@@ -161,7 +161,7 @@ final class ArxivAtomParser {
         allCategories.add(primary);
       }
       allCategories.addAll(categories);
-      return new Paper(
+      return Paper.fromArxiv(
           arxivId.id(),
           arxivId.version(),
           Records.title(title),
@@ -171,20 +171,10 @@ final class ArxivAtomParser {
           instant(published),
           instant(updated),
           null,
-          0,
-          0,
-          null,
-          null,
-          null,
-          null,
-          null,
-          List.of(),
           comment,
           journalRef,
           doi,
-          null,
-          Set.of(Source.ARXIV_API),
-          Paper.Community.NONE,
+          Source.ARXIV_API,
           Records.withdrawn(comment));
     }
   }

@@ -7,8 +7,6 @@ import dev.paperboy.paper.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 
 /**
  * One line of an arXiv "new submissions" listing: {@code {id, pdf, abs, authors[], title,
@@ -30,7 +28,7 @@ final class ArxivListingRecords {
     // the announcement day stands in for the dates a listing lacks, and tells a replacement's
     // newer text from the original's
     Instant announced = fileDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-    return new Paper(
+    return Paper.fromArxiv(
         id.id(),
         id.version() == 0 ? 1 : id.version(),
         Records.title(Text.text(r, "title")),
@@ -40,20 +38,10 @@ final class ArxivListingRecords {
         announced,
         announced,
         fileDay,
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
         Text.text(r, "comment"),
         null,
         null,
-        null,
-        Set.of(Source.ARXIV_LISTING),
-        Paper.Community.NONE,
+        Source.ARXIV_LISTING,
         Records.withdrawn(Text.text(r, "comment")));
   }
 }

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One line of the Kaggle arXiv snapshot: {@code id, authors, authors_parsed, title, comments,
@@ -34,7 +33,7 @@ final class KaggleSnapshotRecords {
     int version =
         versions.isEmpty() ? id.version() : versionNumber(versions.get(versions.size() - 1));
     String categories = Text.text(r, "categories");
-    return new Paper(
+    return Paper.fromArxiv(
         id.id(),
         version,
         Records.title(Text.text(r, "title")),
@@ -44,20 +43,10 @@ final class KaggleSnapshotRecords {
         first,
         last,
         first == null ? null : first.atZone(ZoneOffset.UTC).toLocalDate(),
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
         Text.text(r, "comments"),
         Text.text(r, "journal-ref"),
         Text.text(r, "doi"),
-        null,
-        Set.of(Source.KAGGLE_SNAPSHOT),
-        Paper.Community.NONE,
+        Source.KAGGLE_SNAPSHOT,
         Records.withdrawn(Text.text(r, "comments")));
   }
 

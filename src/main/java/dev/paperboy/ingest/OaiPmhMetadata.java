@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -167,7 +166,7 @@ final class OaiPmhMetadata {
       published = day(created, "created");
       latest = updated == null ? published : day(updated, "updated");
     }
-    return new Paper(
+    return Paper.fromArxiv(
         arxivId.id(),
         version,
         checkedTitle,
@@ -177,20 +176,10 @@ final class OaiPmhMetadata {
         published,
         latest,
         datestamp,
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
         comment,
         journalRef,
         doi,
-        null,
-        Set.of(Source.ARXIV_OAI),
-        Paper.Community.NONE,
+        Source.ARXIV_OAI,
         Records.withdrawn(comment) || noFiles);
   }
 

@@ -84,6 +84,52 @@ public record Paper(
     return copy(day, submitter, withSubmission);
   }
 
+  /**
+   * A paper as an arXiv record describes it: bibliographic fields only, no upvotes, links or
+   * summaries (those come from Hugging Face and the community).
+   */
+  public static Paper fromArxiv(
+      String id,
+      int version,
+      String title,
+      String abstractText,
+      List<String> authors,
+      List<String> categories,
+      Instant published,
+      Instant updated,
+      LocalDate dailyDate,
+      String comment,
+      String journalRef,
+      String doi,
+      Source source,
+      boolean withdrawn) {
+    return new Paper(
+        id,
+        version,
+        title,
+        abstractText,
+        authors,
+        categories,
+        published,
+        updated,
+        dailyDate,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        comment,
+        journalRef,
+        doi,
+        null,
+        Set.of(source),
+        Community.NONE,
+        withdrawn);
+  }
+
   /** The paper on another Daily Papers day (a harvest's listing day). */
   public Paper onDay(LocalDate day) {
     return copy(day, submittedBy, sources);
