@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -39,6 +43,20 @@ public final class PaperIndex implements AutoCloseable {
   /** A writer with the searchers that read through it. */
   private record Open(IndexWriter writer, SearcherManager searchers, PaperSearcher searcher) {}
 
+  /**
+   * Lucene's codec with the vectors' HNSW graph over 8-bit scalar-quantized copies (the float
+   * vectors are kept for merging and exact rescoring).
+   */
+  private static final Codec CODEC =
+      new Lucene104Codec() {
+        private final KnnVectorsFormat vectors = new Lucene104HnswScalarQuantizedVectorsFormat();
+
+        @Override
+        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+          return vectors;
+        }
+      };
+
   PaperIndex(Directory directory) throws IOException {
     this.directory = directory;
     this.open = openWriter();
@@ -48,6 +66,7 @@ public final class PaperIndex implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    config.setCodec(CODEC);
     IndexWriter writer = new IndexWriter(directory, config);
     SearcherManager searchers = new SearcherManager(writer, null);
     return new Open(writer, searchers, new PaperSearcher(searchers, analyzer));
