@@ -31,7 +31,7 @@ class PaperStoreTest {
   }
 
   static Paper listing(String id, LocalDate day) {
-    return new Paper(
+    return Paper.fromArxiv(
         id,
         1,
         "A title",
@@ -41,20 +41,10 @@ class PaperStoreTest {
         null,
         null,
         day,
-        0,
-        0,
         null,
         null,
         null,
-        null,
-        null,
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        Set.of(Source.ARXIV_LISTING),
-        Paper.Community.NONE,
+        Source.ARXIV_LISTING,
         false);
   }
 

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
@@ -44,7 +43,7 @@ class IndexRecoveryTest {
   }
 
   static Paper paper(String id, String title) {
-    return new Paper(
+    return Paper.fromArxiv(
         id,
         1,
         title,
@@ -54,20 +53,10 @@ class IndexRecoveryTest {
         null,
         null,
         LocalDate.of(2026, 8, 20),
-        0,
-        0,
         null,
         null,
         null,
-        null,
-        null,
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        Set.of(Source.ARXIV_LISTING),
-        Paper.Community.NONE,
+        Source.ARXIV_LISTING,
         false);
   }
 
