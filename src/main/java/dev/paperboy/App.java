@@ -55,14 +55,6 @@ public final class App implements AutoCloseable {
     // one client for the whole process: arXiv's one-request-every-3-seconds rule is kept per client
     this.arxiv =
         new ArxivApiClient(ArxivApiClient.Settings.defaults().withEndpoint(config.arxivApiUrl()));
-    this.community =
-        CommunityServices.create(
-            database,
-            papers,
-            arxiv,
-            clock,
-            config.timeZone(),
-            new Submissions.Rules(config.submitMaxAgeDays(), config.submitPerDay()));
     this.secret = Secret.load(config.secretFile());
     this.harvests = new Harvests(database, papers, clock);
     this.digests =
@@ -76,6 +68,16 @@ public final class App implements AutoCloseable {
             config.outboxDir(),
             config.timeZone(),
             clock);
+    this.community =
+        CommunityServices.create(
+            database,
+            papers,
+            arxiv,
+            clock,
+            config.timeZone(),
+            new Submissions.Rules(config.submitMaxAgeDays(), config.submitPerDay()),
+            secret,
+            digests.accountMail());
   }
 
   public Digests digests() {

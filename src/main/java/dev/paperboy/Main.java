@@ -46,6 +46,7 @@ public final class Main implements Runnable {
 
   static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("paperboy: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.digest.MailSettings;
 import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.storage.Sql;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A real Paperboy on a temporary SQLite file and a free port, filled from test resources. */
 public final class TestApps {
@@ -56,6 +59,30 @@ public final class TestApps {
     app.search().catchUp(null); // searchable before the first request, not when the follower runs
     app.serve();
     return app;
+  }
+
+  /**
+   * The newest link to {@code path} (a path such as {@code /signup/confirm}) in mail the app queued
+   * for {@code email}, without the host: what the person would click. Fails when there is none.
+   */
+  public static String mailedLink(App app, String email, String path) {
+    String prefix = app.config().publicUrl() + path;
+    List<String> bodies =
+        app.database()
+            .read(
+                c ->
+                    Sql.list(
+                        c,
+                        "SELECT text_body FROM outbox WHERE recipient = ? ORDER BY id DESC",
+                        rs -> rs.getString(1),
+                        email));
+    for (String body : bodies) {
+      Matcher m = Pattern.compile(Pattern.quote(prefix) + "\\S*").matcher(body);
+      if (m.find()) {
+        return m.group().substring(app.config().publicUrl().length());
+      }
+    }
+    throw new AssertionError("no mail to " + email + " links to " + path + ": " + bodies);
   }
 
   public static String baseUrl(App app) {

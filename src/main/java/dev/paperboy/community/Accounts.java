@@ -1,72 +1,58 @@
 package dev.paperboy.community;
 
+import static dev.paperboy.community.AccountRows.USER_COLUMNS;
+import static dev.paperboy.community.AccountRows.exists;
+import static dev.paperboy.community.AccountRows.normaliseEmail;
+import static dev.paperboy.community.AccountRows.normaliseName;
+import static dev.paperboy.community.AccountRows.stored;
+import static dev.paperboy.community.AccountRows.tokenHash;
+
+import dev.paperboy.community.AccountRows.Stored;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Accounts and sessions: sign-up, sign-in with rate limits, password changes and account deletion.
- * Sessions are random tokens of which only a SHA-256 hash is stored.
+ * Accounts and sessions: sign-in behind {@link SignInLimits}, password changes, roles and account
+ * deletion ({@link SignUps} and {@link PasswordResets} handle the mailed links). Sessions are random
+ * tokens of which only a SHA-256 hash is stored.
  */
 public final class Accounts {
 
   public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
-  static final int MAX_NAME = 50;
 
   /** A session just started: the token goes into the cookie, nowhere else. */
   public record SignedIn(User user, String token, Instant expires) {}
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final String USER_COLUMNS =
-      "id, email, display_name, role, votes_public, created_at, blocked_at";
-
   private final Database db;
   private final PaperStore papers;
   private final Clock clock;
-  private final Passwords passwords = new Passwords();
+  private final Passwords passwords;
+  private final SignInLimits signInLimits;
   private final SecureRandom random = new SecureRandom();
   private final String dummyHash;
+  // changing a password or deleting the account checks the current one: a stolen session may not
+  // use that as an unlimited hashing oracle either
+  private final RateLimiter checksPerAccount;
 
-  // sign-in: every attempt counts per address, failures count per account
-  private final RateLimiter signInsPerIp;
-  private final RateLimiter failuresPerAccount;
-  private final RateLimiter signUpsPerIp;
-
-  public Accounts(Database db, PaperStore papers, Clock clock) {
+  Accounts(Database db, PaperStore papers, Passwords passwords, Clock clock) {
     this.db = db;
     this.papers = papers;
     this.clock = clock;
-    this.signInsPerIp = new RateLimiter(30, Duration.ofMinutes(15), clock);
-    this.failuresPerAccount = new RateLimiter(5, Duration.ofMinutes(15), clock);
-    // a lab or reading group often shares one address, so sign-ups per address are generous
-    this.signUpsPerIp = new RateLimiter(20, Duration.ofHours(1), clock);
+    this.passwords = passwords;
+    this.signInLimits = new SignInLimits(clock);
+    this.checksPerAccount = new RateLimiter(10, Duration.ofMinutes(15), clock);
     this.dummyHash = passwords.hash("an unused password, so unknown emails cost the same");
-  }
-
-  public User signUp(String email, String displayName, String password, String ip) {
-    String normalEmail = normaliseEmail(email);
-    String name = normaliseName(displayName);
-    Passwords.validate(password, normalEmail);
-    signUpsPerIp.check("ip:" + ip, "Too many accounts were created from your network.");
-    User user = create(normalEmail, name, password, Role.USER);
-    signUpsPerIp.record("ip:" + ip);
-    return user;
   }
 
   /** Creates an account directly (the command line's way to make the first admin). */
@@ -77,50 +63,60 @@ public final class Accounts {
     String hash = passwords.hash(password);
     return db.transaction(
         c -> {
-          if (Sql.count(c, "SELECT COUNT(*) FROM users WHERE email = ?", normalEmail) > 0) {
+          if (exists(c, normalEmail)) {
             throw new Refusal(
                 Refusal.Kind.CONFLICT,
                 "An account with this email address already exists. Sign in instead.");
           }
-          long id =
-              Sql.insert(
-                  c,
-                  "INSERT INTO users (email, display_name, password_hash, role, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?)",
-                  normalEmail,
-                  name,
-                  hash,
-                  role.name().toLowerCase(Locale.ROOT),
-                  clock.instant().toString());
-          return find(c, id).orElseThrow();
+          return insert(c, normalEmail, name, hash, role);
         });
+  }
+
+  User insert(Connection c, String normalEmail, String name, String hash, Role role)
+      throws SQLException {
+    long id =
+        Sql.insert(
+            c,
+            "INSERT INTO users (email, display_name, password_hash, role, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            normalEmail,
+            name,
+            hash,
+            role.name().toLowerCase(Locale.ROOT),
+            clock.instant().toString());
+    return AccountRows.find(c, id).orElseThrow();
   }
 
   /**
    * Checks the password and starts a session. Wrong passwords and unknown emails get the same
-   * answer in the same time; five failures lock the account for a while, and one address can only
-   * try so often.
+   * answer in the same time. {@link SignInLimits} decides, before any hashing, whether this attempt
+   * may run at all.
+   *
+   * @param trustedDevice whether the browser proved it signed into this account before
    */
-  public SignedIn signIn(String email, String password, String ip) {
+  public SignedIn signIn(String email, String password, String ip, boolean trustedDevice) {
     String normalEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    signInsPerIp.acquire("ip:" + ip, "Too many sign-in attempts from your network.");
-    String accountKey = "account:" + normalEmail;
-    failuresPerAccount.check(accountKey, "Too many failed sign-ins for this account.");
+    signInLimits.admit(ip, normalEmail, trustedDevice);
     Optional<Stored> stored = db.read(c -> stored(c, normalEmail));
     boolean matches =
         passwords.verify(
                 stored.map(Stored::hash).orElse(dummyHash), password == null ? "" : password)
             && stored.isPresent();
     if (!matches) {
-      failuresPerAccount.record(accountKey);
+      signInLimits.failed(ip, normalEmail);
       throw new Refusal(Refusal.Kind.NOT_SIGNED_IN, "Wrong email address or password.");
     }
     User user = stored.get().user();
     if (user.blocked()) {
       throw Refusal.forbidden("This account has been blocked by the moderators.");
     }
-    failuresPerAccount.reset(accountKey);
+    signInLimits.succeeded(ip, normalEmail);
     return startSession(user);
+  }
+
+  /** How many password hashes this process has computed, refused attempts never among them. */
+  public long passwordHashes() {
+    return passwords.computed();
   }
 
   public SignedIn startSession(User user) {
@@ -154,7 +150,7 @@ public final class Accounts {
                 "SELECT u.id, u.email, u.display_name, u.role, u.votes_public, u.created_at,"
                     + " u.blocked_at FROM sessions s JOIN users u ON u.id = s.user_id"
                     + " WHERE s.token_hash = ? AND s.expires_at > ? AND u.blocked_at IS NULL",
-                Accounts::user,
+                AccountRows::user,
                 tokenHash(token),
                 clock.instant().toString()));
   }
@@ -171,20 +167,61 @@ public final class Accounts {
    * account (a stolen session does not survive the change).
    */
   public void changePassword(User user, String current, String next, String keepToken) {
-    Stored stored = db.read(c -> stored(c, user.email())).orElseThrow();
-    if (!passwords.verify(stored.hash(), current == null ? "" : current)) {
-      throw Refusal.invalid("Your current password is not right.");
-    }
+    checkCurrentPassword(user, current, "Your current password is not right.");
     Passwords.validate(next, user.email());
     String hash = passwords.hash(next);
-    db.transaction(
+    db.transaction(c -> replaceHash(c, user.id(), hash, keepToken));
+    signInLimits.forget(user.email());
+  }
+
+  /**
+   * Sets a new password without knowing the old one (the operator's command, a reset link): every
+   * session of the account ends.
+   */
+  public void setPassword(User user, String next) {
+    Passwords.validate(next, user.email());
+    String hash = passwords.hash(next);
+    db.transaction(c -> replaceHash(c, user.id(), hash, null));
+    signInLimits.forget(user.email());
+  }
+
+  String hashPassword(String password) {
+    return passwords.hash(password);
+  }
+
+  /** Stores a new hash and ends the account's sessions but {@code keepToken}'s. */
+  int replaceHash(Connection c, long userId, String hash, String keepToken) throws SQLException {
+    Sql.update(c, "UPDATE users SET password_hash = ? WHERE id = ?", hash, userId);
+    return Sql.update(
+        c,
+        "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+        userId,
+        tokenHash(keepToken == null ? "" : keepToken));
+  }
+
+  void forgetFailedSignIns(String email) {
+    signInLimits.forget(email);
+  }
+
+  private void checkCurrentPassword(User user, String password, String wrong) {
+    checksPerAccount.acquire(
+        "user:" + user.id(), "Too many password checks for this account in a short time.");
+    Stored stored = db.read(c -> stored(c, user.email())).orElseThrow();
+    if (!passwords.verify(stored.hash(), password == null ? "" : password)) {
+      throw Refusal.invalid(wrong);
+    }
+  }
+
+  /** Makes the account an admin or a plain user (the operator's command). */
+  public User setRole(User user, Role role) {
+    return db.transaction(
         c -> {
-          Sql.update(c, "UPDATE users SET password_hash = ? WHERE id = ?", hash, user.id());
-          return Sql.update(
+          Sql.update(
               c,
-              "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
-              user.id(),
-              tokenHash(keepToken == null ? "" : keepToken));
+              "UPDATE users SET role = ? WHERE id = ?",
+              role.name().toLowerCase(Locale.ROOT),
+              user.id());
+          return AccountRows.find(c, user.id()).orElseThrow();
         });
   }
 
@@ -198,7 +235,7 @@ public final class Accounts {
               name,
               votesPublic ? 1 : 0,
               user.id());
-          return find(c, user.id()).orElseThrow();
+          return AccountRows.find(c, user.id()).orElseThrow();
         });
   }
 
@@ -209,10 +246,7 @@ public final class Accounts {
    * account.
    */
   public void delete(User user, String password) {
-    Stored stored = db.read(c -> stored(c, user.email())).orElseThrow();
-    if (!passwords.verify(stored.hash(), password == null ? "" : password)) {
-      throw Refusal.invalid("That is not your password; the account was not deleted.");
-    }
+    checkCurrentPassword(user, password, "That is not your password; the account was not deleted.");
     db.transaction(
         c -> {
           withdrawVotes(c, user.id());
@@ -250,7 +284,7 @@ public final class Accounts {
   }
 
   public Optional<User> find(long id) {
-    return db.read(c -> find(c, id));
+    return db.read(c -> AccountRows.find(c, id));
   }
 
   public Optional<User> findByEmail(String email) {
@@ -259,67 +293,12 @@ public final class Accounts {
             Sql.one(
                 c,
                 "SELECT " + USER_COLUMNS + " FROM users WHERE email = ?",
-                Accounts::user,
+                AccountRows::user,
                 email.strip().toLowerCase(Locale.ROOT)));
   }
 
   public List<User> list() {
     return db.read(
-        c -> Sql.list(c, "SELECT " + USER_COLUMNS + " FROM users ORDER BY id", Accounts::user));
-  }
-
-  static Optional<User> find(Connection c, long id) throws SQLException {
-    return Sql.one(c, "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?", Accounts::user, id);
-  }
-
-  private record Stored(User user, String hash) {}
-
-  private static Optional<Stored> stored(Connection c, String email) throws SQLException {
-    return Sql.one(
-        c,
-        "SELECT " + USER_COLUMNS + ", password_hash FROM users WHERE email = ?",
-        rs -> new Stored(user(rs), rs.getString("password_hash")),
-        email);
-  }
-
-  static User user(ResultSet rs) throws SQLException {
-    String blocked = rs.getString("blocked_at");
-    return new User(
-        rs.getLong("id"),
-        rs.getString("email"),
-        rs.getString("display_name"),
-        Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
-        rs.getInt("votes_public") != 0,
-        Instant.parse(rs.getString("created_at")),
-        blocked == null ? null : Instant.parse(blocked));
-  }
-
-  static String normaliseEmail(String email) {
-    String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
-      throw Refusal.invalid("Enter an email address like ada@example.org.");
-    }
-    return e;
-  }
-
-  static String normaliseName(String name) {
-    String n = name == null ? "" : name.strip().replaceAll("\\s+", " ");
-    if (n.isEmpty() || n.length() > MAX_NAME) {
-      throw Refusal.invalid("Choose a display name of 1 to " + MAX_NAME + " characters.");
-    }
-    if (n.chars().anyMatch(Character::isISOControl)) {
-      throw Refusal.invalid("A display name cannot contain control characters.");
-    }
-    return n;
-  }
-
-  static String tokenHash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+        c -> Sql.list(c, "SELECT " + USER_COLUMNS + " FROM users ORDER BY id", AccountRows::user));
   }
 }

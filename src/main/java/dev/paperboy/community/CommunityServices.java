@@ -3,12 +3,15 @@ package dev.paperboy.community;
 import dev.paperboy.ingest.ArxivLookup;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Secret;
 import java.time.Clock;
 import java.time.ZoneId;
 
 /** The people side of Paperboy, built once by the composition root and handed to the web layer. */
 public record CommunityServices(
     Accounts accounts,
+    SignUps signUps,
+    PasswordResets passwordResets,
     Votes votes,
     Submissions submissions,
     Comments comments,
@@ -22,12 +25,16 @@ public record CommunityServices(
       ArxivLookup arxiv,
       Clock clock,
       ZoneId zone,
-      Submissions.Rules rules) {
-    Accounts accounts = new Accounts(db, papers, clock);
+      Submissions.Rules rules,
+      Secret secret,
+      AccountMail mail) {
+    Accounts accounts = new Accounts(db, papers, new Passwords(), clock);
     Comments comments = new Comments(db, papers, clock);
     Submissions submissions = new Submissions(db, papers, comments, arxiv, clock, zone, rules);
     return new CommunityServices(
         accounts,
+        new SignUps(db, accounts, mail, clock),
+        new PasswordResets(db, accounts, secret, mail, clock),
         new Votes(db, papers, clock),
         submissions,
         comments,

@@ -19,6 +19,9 @@ public final class Moderation {
   public record Entry(
       long id, String adminName, String action, String target, String reason, Instant at) {}
 
+  /** Who the log names for actions taken on the command line. */
+  static final String OPERATOR = "the command line";
+
   private final Database db;
   private final PaperStore papers;
   private final Comments comments;
@@ -69,10 +72,19 @@ public final class Moderation {
     if (admin.id() == userId) {
       throw Refusal.invalid("You cannot block yourself.");
     }
+    block(admin.id(), admin.displayName(), userId, blocked, reason);
+  }
+
+  /** The same for the operator on the command line; the log names "the command line". */
+  public void setBlockedByOperator(long userId, boolean blocked, String reason) {
+    block(null, OPERATOR, userId, blocked, reason);
+  }
+
+  private void block(Long adminId, String adminName, long userId, boolean blocked, String reason) {
     db.transaction(
         c -> {
           User target =
-              Accounts.find(c, userId)
+              AccountRows.find(c, userId)
                   .orElseThrow(() -> Refusal.notFound("No user " + userId + "."));
           if (target.isAdmin()) {
             throw Refusal.forbidden("Admins cannot be blocked; demote them first.");
@@ -91,7 +103,8 @@ public final class Moderation {
           }
           return log(
               c,
-              admin,
+              adminId,
+              adminName,
               blocked ? "block user" : "unblock user",
               target.displayName() + " <" + target.email() + ">",
               detail);
@@ -119,6 +132,12 @@ public final class Moderation {
 
   private int log(Connection c, User admin, String action, String target, String reason)
       throws SQLException {
+    return log(c, admin.id(), admin.displayName(), action, target, reason);
+  }
+
+  private int log(
+      Connection c, Long adminId, String adminName, String action, String target, String reason)
+      throws SQLException {
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     if (why != null && why.length() > 500) {
       why = why.substring(0, 500);
@@ -127,8 +146,8 @@ public final class Moderation {
         c,
         "INSERT INTO moderation_log (admin_id, admin_name, action, target, reason, at)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
-        admin.id(),
-        admin.displayName(),
+        adminId,
+        adminName,
         action,
         target,
         why,

@@ -3,7 +3,12 @@ package dev.paperboy.community;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -13,6 +18,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashes in the PHC string format ({@code
  * $argon2id$v=19$m=..,t=..,p=..$salt$hash}), with OWASP's recommended cost (19 MiB, 2 passes, 1
  * lane). The parameters travel with each hash, so raising the cost later still verifies old hashes.
+ *
+ * <p>Each hash takes 19 MiB and tens of milliseconds of a core, so only as many run at once as
+ * there are cores; a request that cannot get a turn within a second is refused as busy (503) rather
+ * than queueing memory and threads without end. Callers apply their rate limits before asking.
  */
 final class Passwords {
 
@@ -30,9 +39,30 @@ final class Passwords {
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64_DECODE = Base64.getDecoder();
 
+  private static final Duration WAIT_FOR_TURN = Duration.ofSeconds(1);
+
   private final SecureRandom random = new SecureRandom();
+  private final Semaphore turns;
+  private final AtomicLong computed = new AtomicLong();
+
+  Passwords() {
+    this(Math.max(1, Runtime.getRuntime().availableProcessors()));
+  }
+
+  Passwords(int concurrent) {
+    this.turns = new Semaphore(concurrent, true);
+  }
+
+  /** How many Argon2 computations this process has run (hashes and verifications). */
+  long computed() {
+    return computed.get();
+  }
 
   String hash(String password) {
+    return gated(() -> unguardedHash(password));
+  }
+
+  private String unguardedHash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     byte[] hash = argon2(password, salt, MEMORY_KB, ITERATIONS, PARALLELISM, HASH_BYTES);
@@ -50,6 +80,32 @@ final class Passwords {
 
   /** True when the password matches the stored hash; compares in constant time. */
   boolean verify(String stored, String password) {
+    return gated(() -> unguardedVerify(stored, password));
+  }
+
+  private <T> T gated(Supplier<T> argon2) {
+    boolean turn;
+    try {
+      turn = turns.tryAcquire(WAIT_FOR_TURN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      turn = false;
+    }
+    if (!turn) {
+      throw new Refusal(
+          Refusal.Kind.UNAVAILABLE,
+          "Paperboy is busy checking other passwords. Try again in a few seconds.",
+          Duration.ofSeconds(5));
+    }
+    try {
+      computed.incrementAndGet();
+      return argon2.get();
+    } finally {
+      turns.release();
+    }
+  }
+
+  private boolean unguardedVerify(String stored, String password) {
     Matcher m = PHC.matcher(stored);
     if (!m.matches()) {
       return false;

@@ -179,7 +179,7 @@ public final class Submissions {
     for (Pending p : pending) {
       try {
         User user =
-            db.read(c -> Accounts.find(c, p.userId()))
+            db.read(c -> AccountRows.find(c, p.userId()))
                 .filter(u -> !u.blocked())
                 .orElseThrow(() -> Refusal.forbidden("The account that submitted it is blocked."));
         Paper paper = papers.find(p.paperId()).orElseGet(() -> fetch(p.paperId()));

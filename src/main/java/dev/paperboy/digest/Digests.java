@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.community.AccountMail;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Secret;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 /** The mail side of Paperboy, built once by the composition root. */
 public record Digests(
     Subscriptions subscriptions,
+    AccountMail accountMail,
     Outbox outbox,
     DigestJob job,
     DigestScheduler scheduler,
@@ -61,11 +63,13 @@ public record Digests(
             new PaperPicker(papers, search),
             mailer,
             settings.size());
+    DigestScheduler scheduler = new DigestScheduler(db, job, outbox, mailer, settings, zone, clock);
     return new Digests(
         subscriptions,
+        new AccountLetters(db, outbox, publicUrl, scheduler::wake, clock),
         outbox,
         job,
-        new DigestScheduler(db, job, outbox, mailer, settings, zone, clock),
+        scheduler,
         mailer,
         settings);
   }

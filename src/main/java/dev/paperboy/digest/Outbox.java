@@ -51,9 +51,10 @@ public final class Outbox {
 
   /**
    * Records a message to send, once per (subscription, purpose); false when that purpose already
-   * has a row (sent, queued, empty or failed), which is how a digest never goes out twice.
+   * has a row (sent, queued, empty or failed), which is how a digest never goes out twice. Mail
+   * about an account has no subscription (null) and purposes starting with {@code account.}.
    */
-  boolean queue(Connection c, long subscriptionId, String purpose, OutgoingMail mail)
+  boolean queue(Connection c, Long subscriptionId, String purpose, OutgoingMail mail)
       throws SQLException {
     return Sql.update(
             c,
@@ -71,6 +72,16 @@ public final class Outbox {
             clock.instant().toString(),
             clock.instant().toString())
         == 1;
+  }
+
+  /** How many account mails went (or are going) to the address since {@code since}. */
+  long accountMailsSince(Connection c, String recipient, Instant since) throws SQLException {
+    return Sql.count(
+        c,
+        "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at > ?"
+            + " AND subscription_id IS NULL",
+        recipient,
+        since.toString());
   }
 
   /** Records that a period had nothing for this reader, so a rerun does not look again. */
@@ -113,7 +124,11 @@ public final class Outbox {
                     "SELECT id, subscription_id, attempts FROM outbox WHERE (state = 'queued' AND"
                         + " next_attempt_at <= ?) OR (state = 'sending' AND claimed_at < ?)"
                         + " ORDER BY id",
-                    rs -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3)),
+                    rs -> {
+                      long subscription = rs.getLong(2);
+                      Long ofSubscription = rs.wasNull() ? null : subscription;
+                      return new Due(rs.getLong(1), ofSubscription, rs.getInt(3));
+                    },
                     now.toString(),
                     now.minus(STALE_CLAIM).toString()));
     int sent = 0;
@@ -167,9 +182,13 @@ public final class Outbox {
     return new Delivered(sent, retrying, failed);
   }
 
-  private record Due(long id, long subscriptionId, int attempts) {}
+  /** A message due for sending; account mail has no subscription. */
+  private record Due(long id, Long subscriptionId, int attempts) {}
 
-  /** The address will never work: the message fails and no more mail goes to the address. */
+  /**
+   * The address will never work: the message fails and no more digests go to the address (an
+   * account mail only fails).
+   */
   private void failPermanently(Due d, OutgoingMail mail, Mailer.MailFailure e) {
     log.error(
         "Mail {} to {} was refused for good ({}); the address gets no more mail",
@@ -184,6 +203,9 @@ public final class Outbox {
                   + " claimed_at = NULL WHERE id = ?",
               e.getMessage(),
               d.id());
+          if (d.subscriptionId() == null) {
+            return 0;
+          }
           return Sql.update(
               c,
               "UPDATE subscriptions SET state = 'disabled', disabled_reason = ? WHERE id = ?",

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.community.Accounts;
 import dev.paperboy.community.CommunityServices;
+import dev.paperboy.community.PasswordResets;
 import dev.paperboy.community.Refusal;
 import dev.paperboy.community.User;
 import dev.paperboy.digest.Digests;
@@ -52,7 +53,13 @@ final class AccountRoutes {
     app.get("/signup", ctx -> authForm(ctx, true));
     app.post("/signin", this::signIn);
     app.post("/signup", this::signUp);
+    app.get("/signup/confirm", this::finishSignUpPage);
+    app.post("/signup/confirm", this::finishSignUp);
     app.post("/signout", this::signOut);
+    app.get("/forgot-password", ctx -> passwordPage(ctx, new PasswordView("", null, null)));
+    app.post("/forgot-password", this::forgotPassword);
+    app.get("/reset-password", this::resetPasswordPage);
+    app.post("/reset-password", this::resetPassword);
     app.get("/settings", ctx -> settings(ctx, null, null));
     app.post("/settings/profile", this::updateProfile);
     app.post("/settings/password", this::changePassword);
@@ -74,7 +81,11 @@ final class AccountRoutes {
     String next = Forms.localPath(ctx.formParam("next"), "/");
     try {
       gate.signedIn(
-          ctx, community.accounts().signIn(email, Forms.field(ctx, "password"), ctx.ip()));
+          ctx,
+          community
+              .accounts()
+              .signIn(
+                  email, Forms.field(ctx, "password"), ctx.ip(), gate.trustedDevice(ctx, email)));
       Forms.redirect(ctx, next);
     } catch (Refusal r) {
       refused(ctx, r);
@@ -87,14 +98,139 @@ final class AccountRoutes {
     String name = Forms.field(ctx, "name");
     String next = Forms.localPath(ctx.formParam("next"), "/");
     try {
-      Accounts accounts = community.accounts();
-      User user = accounts.signUp(email, name, Forms.field(ctx, "password"), ctx.ip());
-      gate.signedIn(ctx, accounts.startSession(user));
-      Forms.redirect(ctx, next);
+      community.signUps().start(email, name, Forms.field(ctx, "password"), ctx.ip());
     } catch (Refusal r) {
       refused(ctx, r);
       templates.page(ctx, "auth.jte", new AuthView(true, email, name, next, r.getMessage()));
+      return;
     }
+    // the same answer whether or not the address has an account: nobody learns who is here
+    message(
+        ctx,
+        "Check your inbox",
+        "A mail to "
+            + email.strip()
+            + " has the link that finishes your sign-up; it works for 24 hours. If the address"
+            + " has an account already, the mail says so.");
+  }
+
+  /** The link in the sign-up mail shows a button: a mail scanner opening it creates nothing. */
+  private void finishSignUpPage(Context ctx) {
+    String token = ctx.queryParam("t");
+    var pending = community.signUps().pending(token);
+    if (pending.isEmpty()) {
+      ctx.status(400);
+      message(
+          ctx,
+          "This link does not work",
+          "The sign-up link has expired or was used already. Sign up again for a fresh one.");
+      return;
+    }
+    templates.page(
+        ctx,
+        "confirm.jte",
+        new ConfirmView(
+            "Finish signing up",
+            "Create the account "
+                + pending.get().email()
+                + " as "
+                + pending.get().displayName()
+                + ".",
+            "/signup/confirm",
+            Map.of("t", token),
+            "Create my account",
+            "/",
+            "Not now"));
+  }
+
+  private void finishSignUp(Context ctx) {
+    Accounts accounts = community.accounts();
+    User user = community.signUps().finish(Forms.field(ctx, "t"));
+    gate.signedIn(ctx, accounts.startSession(user));
+    Forms.redirect(ctx, "/");
+  }
+
+  private void forgotPassword(Context ctx) {
+    String email = Forms.field(ctx, "email");
+    try {
+      community.passwordResets().request(email, ctx.ip());
+    } catch (Refusal r) {
+      refused(ctx, r);
+      passwordPage(ctx, new PasswordView(email, null, r.getMessage()));
+      return;
+    }
+    message(
+        ctx,
+        "Check your inbox",
+        "If "
+            + email.strip()
+            + " has an account here, a link to choose a new password is on its way to it. It"
+            + " works once, for 30 minutes.");
+  }
+
+  private void resetPasswordPage(Context ctx) {
+    PasswordResets.Link link =
+        resetLink(ctx.queryParam("u"), ctx.queryParam("e"), ctx.queryParam("t"));
+    User user = community.passwordResets().check(link).orElse(null);
+    if (user == null) {
+      resetLinkDead(ctx);
+      return;
+    }
+    passwordPage(ctx, new PasswordView(user.email(), link, null));
+  }
+
+  private void resetPassword(Context ctx) {
+    PasswordResets.Link link =
+        resetLink(ctx.formParam("u"), ctx.formParam("e"), ctx.formParam("t"));
+    User user;
+    try {
+      user = community.passwordResets().reset(link, Forms.field(ctx, "password"), ctx.ip());
+    } catch (Refusal r) {
+      refused(ctx, r);
+      User linked = community.passwordResets().check(link).orElse(null);
+      if (linked == null) {
+        resetLinkDead(ctx);
+      } else {
+        passwordPage(ctx, new PasswordView(linked.email(), link, r.getMessage()));
+      }
+      return;
+    }
+    gate.signedIn(ctx, community.accounts().startSession(user));
+    message(
+        ctx,
+        "Your password is changed",
+        "You are signed in. Every other browser that was signed into your account is signed out.");
+  }
+
+  private void resetLinkDead(Context ctx) {
+    ctx.status(400);
+    templates.page(
+        ctx,
+        "message.jte",
+        new MessageView(
+            "This link does not work",
+            "The reset link has expired, was used already, or is not complete. Ask for a new"
+                + " one.",
+            "/forgot-password",
+            "Ask for a new link"));
+  }
+
+  /** A reset link's fields; anything malformed becomes a link that does not work. */
+  private static PasswordResets.Link resetLink(String user, String expires, String token) {
+    try {
+      return new PasswordResets.Link(
+          Long.parseLong(String.valueOf(user)), Long.parseLong(String.valueOf(expires)), token);
+    } catch (NumberFormatException e) {
+      return new PasswordResets.Link(0, 0, null);
+    }
+  }
+
+  private void passwordPage(Context ctx, PasswordView view) {
+    templates.page(ctx, "password.jte", view);
+  }
+
+  private void message(Context ctx, String title, String text) {
+    templates.page(ctx, "message.jte", new MessageView(title, text, "/", "Back to today's papers"));
   }
 
   private void signOut(Context ctx) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,15 +23,22 @@ import java.util.Set;
  * a CSRF token, and refuses any state-changing request that does not carry it.
  *
  * <p>The CSRF token is a signed double-submit cookie: a random nonce plus this installation's HMAC
- * of it, in an HttpOnly SameSite=Lax cookie; forms echo it in {@code _csrf}, scripts in the {@code
- * X-CSRF-Token} header. Another site can neither read the cookie nor forge a signed one. The {@code
- * Origin} header, when a browser sends it, must be this site too. Signing in or out rotates the
- * token.
+ * of it and of the session it belongs to, in an HttpOnly SameSite=Lax cookie; forms echo it in
+ * {@code _csrf}, scripts in the {@code X-CSRF-Token} header. Another site can neither read the
+ * cookie nor forge a signed one, and a token made for one session (a planted cookie) is worthless
+ * in another. The {@code Origin} header, when a browser sends it, must be this site too. Signing in
+ * or out rotates the token.
+ *
+ * <p>A browser that signed into an account gets a signed device cookie naming it: sign-in attempts
+ * from that browser skip the per-account limit on unknown browsers, so a guesser spread over many
+ * addresses slows down everyone but the owner.
  */
 final class SessionGate {
 
   static final String SESSION_COOKIE = "pb_session";
   static final String CSRF_COOKIE = "pb_csrf";
+  static final String DEVICE_COOKIE = "pb_device";
+  private static final int DEVICE_LIFETIME_SECONDS = 365 * 24 * 3600;
   static final String CSRF_FIELD = "_csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String VIEWER = "paperboy.viewer";
@@ -58,10 +66,11 @@ final class SessionGate {
     if (ctx.path().startsWith("/static/")) {
       return;
     }
-    User user = accounts.userForSession(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    String session = ctx.cookie(SESSION_COOKIE);
+    User user = accounts.userForSession(session).orElse(null);
     String csrf = ctx.cookie(CSRF_COOKIE);
-    if (!validToken(csrf)) {
-      csrf = newToken();
+    if (!validToken(csrf, session)) {
+      csrf = newToken(session);
       setCookie(ctx, CSRF_COOKIE, csrf, -1);
     }
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
@@ -123,13 +132,36 @@ final class SessionGate {
   /** Sets the session cookie for a new sign-in and rotates the CSRF token. */
   void signedIn(Context ctx, Accounts.SignedIn session) {
     setCookie(ctx, SESSION_COOKIE, session.token(), (int) Accounts.SESSION_LIFETIME.toSeconds());
-    setCookie(ctx, CSRF_COOKIE, newToken(), -1);
+    setCookie(ctx, CSRF_COOKIE, newToken(session.token()), -1);
+    String nonce = nonce();
+    setCookie(
+        ctx,
+        DEVICE_COOKIE,
+        nonce + "." + secret.sign(deviceText(session.user().email(), nonce)),
+        DEVICE_LIFETIME_SECONDS);
   }
 
   void signedOut(Context ctx) {
     accounts.signOut(ctx.cookie(SESSION_COOKIE));
     setCookie(ctx, SESSION_COOKIE, "", 0);
-    setCookie(ctx, CSRF_COOKIE, newToken(), -1);
+    setCookie(ctx, CSRF_COOKIE, newToken(null), -1);
+  }
+
+  /** Whether this browser signed into the account with this email before. */
+  boolean trustedDevice(Context ctx, String email) {
+    String cookie = ctx.cookie(DEVICE_COOKIE);
+    if (cookie == null || cookie.length() > 200 || email == null) {
+      return false;
+    }
+    int dot = cookie.indexOf('.');
+    return dot > 0
+        && secret.verify(
+            deviceText(email.strip().toLowerCase(Locale.ROOT), cookie.substring(0, dot)),
+            cookie.substring(dot + 1));
+  }
+
+  private static String deviceText(String email, String nonce) {
+    return "device:" + email + ":" + nonce;
   }
 
   static String sessionToken(Context ctx) {
@@ -140,18 +172,28 @@ final class SessionGate {
     ctx.cookie(new Cookie(name, value, "/", maxAge, secure, 0, true, null, null, SameSite.LAX));
   }
 
-  private String newToken() {
-    byte[] nonce = new byte[18];
-    random.nextBytes(nonce);
-    String n = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
-    return n + "." + secret.sign("csrf:" + n);
+  /** A CSRF token for the session cookie {@code session} (null when signed out). */
+  private String newToken(String session) {
+    String n = nonce();
+    return n + "." + secret.sign(csrfText(n, session));
   }
 
-  private boolean validToken(String token) {
+  private boolean validToken(String token, String session) {
     if (token == null || token.length() > 200) {
       return false;
     }
     int dot = token.indexOf('.');
-    return dot > 0 && secret.verify("csrf:" + token.substring(0, dot), token.substring(dot + 1));
+    return dot > 0
+        && secret.verify(csrfText(token.substring(0, dot), session), token.substring(dot + 1));
+  }
+
+  private static String csrfText(String nonce, String session) {
+    return "csrf:" + nonce + ":" + (session == null ? "" : session);
+  }
+
+  private String nonce() {
+    byte[] nonce = new byte[18];
+    random.nextBytes(nonce);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
   }
 }

@@ -96,12 +96,16 @@ class CommunityInABrowserTest {
   }
 
   @Test
-  void aNewcomerSignsUpSignsOutAndIsToldAboutAWrongPassword() {
+  void aNewcomerSignsUpFromTheMailedLinkSignsOutAndIsToldAboutAWrongPassword() {
     browser.get(base + "/");
     go(browser.findElement(By.linkText("Sign up")));
     find("input[name=email]").sendKeys("ada@example.org");
     find("input[name=name]").sendKeys("Ada Lovelace");
     find("input[name=password]").sendKeys(PASSWORD);
+    go(find("form.stack button[type=submit]"));
+    assertEquals("Check your inbox", find("h1").getText());
+
+    browser.get(base + TestApps.mailedLink(app, "ada@example.org", "/signup/confirm"));
     go(find("form.stack button[type=submit]"));
     assertEquals("Ada Lovelace", find(".account .me").getText());
 

@@ -1,5 +1,6 @@
 package dev.paperboy.community;
 
+import static dev.paperboy.community.CommunityFixture.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,9 +32,21 @@ class AccountsTest {
     f.close();
   }
 
+  /** Signs up through the mailed link, as a person would. */
+  User signUp(String email, String name, String password) {
+    f.services.signUps().start(email, name, password, "10.0.0.1");
+    CommunityFixture.Letters.Letter mail = f.mail.last();
+    assertEquals("signup", mail.kind());
+    return f.services.signUps().finish(token(mail.path()));
+  }
+
+  static String token(String path) {
+    return path.substring(path.indexOf("t=") + 2);
+  }
+
   @Test
   void thePasswordIsStoredOnlyAsAnArgon2idHash() {
-    accounts.signUp("Ada@Example.org", "Ada", "correct horse battery", "10.0.0.1");
+    signUp("Ada@Example.org", "Ada", "correct horse battery");
     List<String> hashes =
         f.db.read(c -> Sql.list(c, "SELECT password_hash FROM users", rs -> rs.getString(1)));
     assertEquals(1, hashes.size());
@@ -41,34 +54,83 @@ class AccountsTest {
     assertFalse(hashes.get(0).contains("horse"));
     assertEquals(
         "Ada",
-        accounts.signIn("ada@example.org", "correct horse battery", "x").user().displayName());
+        accounts
+            .signIn("ada@example.org", "correct horse battery", "x", false)
+            .user()
+            .displayName());
   }
 
   @Test
-  void anEmailCanHoldOneAccountWhateverItsCase() {
+  void aSignUpMakesNoAccountUntilItsMailedLinkIsFollowedOnce() {
+    f.services.signUps().start("grace@example.org", "Grace", PASSWORD, "10.0.0.2");
+    assertTrue(accounts.findByEmail("grace@example.org").isEmpty(), "no account yet");
+    String token = token(f.mail.last().path());
+    assertEquals(
+        "Grace", f.services.signUps().pending(token).orElseThrow().displayName(), "link works");
+    User grace = f.services.signUps().finish(token);
+    assertEquals("grace@example.org", grace.email());
+    Refusal again = assertThrows(Refusal.class, () -> f.services.signUps().finish(token));
+    assertTrue(again.getMessage().contains("expired or was used already"), again.getMessage());
+  }
+
+  @Test
+  void aSignUpLinkStopsWorkingAfterADay() {
+    f.services.signUps().start("late@example.org", "Late", PASSWORD, "10.0.0.3");
+    String token = token(f.mail.last().path());
+    f.clock.advance(SignUps.LINK_LIFETIME.plusSeconds(1));
+    assertTrue(f.services.signUps().pending(token).isEmpty());
+    assertThrows(Refusal.class, () -> f.services.signUps().finish(token));
+    assertTrue(accounts.findByEmail("late@example.org").isEmpty());
+  }
+
+  @Test
+  void signingUpWithAnAddressThatHasAnAccountTellsOnlyItsOwner() {
     f.user("ada");
-    Refusal r =
-        assertThrows(
-            Refusal.class,
-            () -> accounts.signUp("ADA@example.org", "Ada again", "another long password", "ip"));
-    assertEquals(Refusal.Kind.CONFLICT, r.kind());
+    // no exception, nothing the person at the form can tell apart from a new address
+    f.services.signUps().start("ADA@example.org", "Ada again", "another long password", "ip");
+    CommunityFixture.Letters.Letter mail = f.mail.last();
+    assertEquals("signup-again", mail.kind());
+    assertEquals("ada@example.org", mail.email());
+    assertEquals(1, accounts.list().size());
   }
 
   @Test
   void weakPasswordsAndBadEmailsAreRefusedWithTheReason() {
+    SignUps signUps = f.services.signUps();
     assertTrue(
-        assertThrows(Refusal.class, () -> accounts.signUp("a@b.org", "A", "short", "ip"))
+        assertThrows(Refusal.class, () -> signUps.start("a@b.org", "A", "short", "ip"))
             .getMessage()
             .contains("at least 10 characters"));
     assertTrue(
         assertThrows(
-                Refusal.class, () -> accounts.signUp("not-an-email", "A", "long enough pw", "ip"))
+                Refusal.class, () -> signUps.start("not-an-email", "A", "long enough pw", "ip"))
             .getMessage()
             .contains("email address"));
     assertTrue(
-        assertThrows(Refusal.class, () -> accounts.signUp("a@b.org", " ", "long enough pw", "ip"))
+        assertThrows(Refusal.class, () -> signUps.start("a@b.org", " ", "long enough pw", "ip"))
             .getMessage()
             .contains("display name"));
+    assertTrue(f.mail.sent.isEmpty());
+  }
+
+  @Test
+  void aFloodOfSignUpsFromOneNetworkIsRefusedBeforeAnyHashBeyondTheLimit() {
+    f.user("ada");
+    long before = accounts.passwordHashes();
+    int refused = 0;
+    for (int i = 0; i < SignUps.PER_IP_PER_HOUR + 15; i++) {
+      try {
+        f.services.signUps().start("ada@example.org", "Ada", "guess number " + i, "10.6.6.6");
+      } catch (Refusal r) {
+        assertEquals(Refusal.Kind.RATE_LIMITED, r.kind());
+        assertTrue(r.retryAfter() != null && r.retryAfter().isPositive());
+        refused++;
+      }
+    }
+    assertEquals(15, refused);
+    assertEquals(SignUps.PER_IP_PER_HOUR, accounts.passwordHashes() - before);
+    f.services.signUps().start("bob@example.org", "Bob", PASSWORD, "10.7.7.7");
+    assertEquals("signup", f.mail.last().kind(), "another network is not held up");
   }
 
   @Test
@@ -76,42 +138,151 @@ class AccountsTest {
     f.user("ada");
     Refusal wrong =
         assertThrows(
-            Refusal.class, () -> accounts.signIn("ada@example.org", "wrong password", "ip"));
+            Refusal.class, () -> accounts.signIn("ada@example.org", "wrong password", "ip", false));
     Refusal unknown =
         assertThrows(
-            Refusal.class, () -> accounts.signIn("bob@example.org", "wrong password", "ip"));
+            Refusal.class, () -> accounts.signIn("bob@example.org", "wrong password", "ip", false));
     assertEquals(wrong.getMessage(), unknown.getMessage());
     assertEquals(Refusal.Kind.NOT_SIGNED_IN, wrong.kind());
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccountForAQuarterOfAnHour() {
+  void wrongPasswordsSlowDownTheirAddressButNotTheOwnerElsewhere() {
     f.user("ada");
-    for (int i = 0; i < 5; i++) {
-      assertThrows(Refusal.class, () -> accounts.signIn("ada@example.org", "guess", "10.0.0." + 1));
+    for (int i = 0; i < SignInLimits.FREE_FAILURES; i++) {
+      assertThrows(
+          Refusal.class, () -> accounts.signIn("ada@example.org", "guess", "10.6.6.6", false));
     }
-    Refusal locked =
+    Refusal slowed =
         assertThrows(
             Refusal.class,
-            () -> accounts.signIn("ada@example.org", CommunityFixture.PASSWORD, "10.9.9.9"));
-    assertEquals(Refusal.Kind.RATE_LIMITED, locked.kind(), "even the right password, elsewhere");
-    assertTrue(locked.getMessage().contains("Try again in 15 minutes"), locked.getMessage());
-    f.clock.advance(Duration.ofMinutes(15));
+            () -> accounts.signIn("ada@example.org", CommunityFixture.PASSWORD, "10.6.6.6", false));
+    assertEquals(Refusal.Kind.RATE_LIMITED, slowed.kind(), "even the right password waits there");
+    assertEquals(Duration.ofSeconds(30), slowed.retryAfter());
     assertEquals(
         "ada",
-        accounts.signIn("ada@example.org", CommunityFixture.PASSWORD, "ip").user().displayName());
+        accounts
+            .signIn("ada@example.org", CommunityFixture.PASSWORD, "10.1.1.1", false)
+            .user()
+            .displayName(),
+        "the owner on another network is not locked out");
+    f.clock.advance(Duration.ofSeconds(31));
+    assertThrows(
+        Refusal.class, () -> accounts.signIn("ada@example.org", "guess", "10.6.6.6", false));
+    Refusal longer =
+        assertThrows(
+            Refusal.class, () -> accounts.signIn("ada@example.org", "guess", "10.6.6.6", false));
+    assertEquals(Duration.ofSeconds(60), longer.retryAfter(), "each failure doubles the wait");
+  }
+
+  @Test
+  void guessesSpreadOverManyNetworksStopAtTheAccountButNotForTheOwnersBrowser() {
+    f.user("ada");
+    for (int i = 0; i < SignInLimits.PER_ACCOUNT_UNTRUSTED; i++) {
+      String ip = "10.8.0." + i;
+      assertThrows(Refusal.class, () -> accounts.signIn("ada@example.org", "guess", ip, false));
+    }
+    long hashes = accounts.passwordHashes();
+    Refusal stopped =
+        assertThrows(
+            Refusal.class,
+            () -> accounts.signIn("ada@example.org", CommunityFixture.PASSWORD, "10.9.9.9", false));
+    assertEquals(Refusal.Kind.RATE_LIMITED, stopped.kind());
+    assertTrue(stopped.getMessage().contains("browser you used before"), stopped.getMessage());
+    assertEquals(hashes, accounts.passwordHashes(), "refused before hashing");
+    assertEquals(
+        "ada",
+        accounts
+            .signIn("ada@example.org", CommunityFixture.PASSWORD, "10.9.9.9", true)
+            .user()
+            .displayName(),
+        "a browser that signed in before gets in");
   }
 
   @Test
   void oneAddressCannotTryPasswordsOnManyAccounts() {
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < SignInLimits.PER_IP; i++) {
       String email = "user" + i + "@example.org";
-      assertThrows(Refusal.class, () -> accounts.signIn(email, "guess", "10.6.6.6"));
+      assertThrows(Refusal.class, () -> accounts.signIn(email, "guess", "10.6.6.6", false));
     }
+    long hashes = accounts.passwordHashes();
     Refusal r =
-        assertThrows(Refusal.class, () -> accounts.signIn("x@example.org", "guess", "10.6.6.6"));
+        assertThrows(
+            Refusal.class, () -> accounts.signIn("x@example.org", "guess", "10.6.6.6", false));
     assertEquals(Refusal.Kind.RATE_LIMITED, r.kind());
     assertTrue(r.getMessage().contains("from your network"));
+    assertEquals(hashes, accounts.passwordHashes(), "refused before hashing");
+  }
+
+  @Test
+  void aMailedResetLinkSetsANewPasswordOnceAndSignsOutEverywhere() {
+    User ada = f.user("ada");
+    Accounts.SignedIn laptop = accounts.startSession(ada);
+    f.services.passwordResets().request("Ada@example.org", "10.0.0.1");
+    CommunityFixture.Letters.Letter mail = f.mail.last();
+    assertEquals("reset", mail.kind());
+    PasswordResets.Link link = link(mail.path());
+    assertEquals(ada.id(), f.services.passwordResets().check(link).orElseThrow().id());
+
+    f.services.passwordResets().reset(link, "a brand new password", "10.0.0.1");
+
+    assertTrue(accounts.userForSession(laptop.token()).isEmpty(), "every session ended");
+    assertEquals(
+        ada.id(),
+        accounts.signIn("ada@example.org", "a brand new password", "ip", false).user().id());
+    assertTrue(f.services.passwordResets().check(link).isEmpty(), "the link worked once");
+    assertThrows(
+        Refusal.class,
+        () -> f.services.passwordResets().reset(link, "yet another password", "10.0.0.1"));
+  }
+
+  @Test
+  void aResetLinkExpiresAfterHalfAnHourAndCannotBeForged() {
+    User ada = f.user("ada");
+    f.services.passwordResets().request("ada@example.org", "10.0.0.1");
+    PasswordResets.Link link = link(f.mail.last().path());
+    PasswordResets.Link forged =
+        new PasswordResets.Link(ada.id(), link.expires() + 60, link.token());
+    assertTrue(f.services.passwordResets().check(forged).isEmpty());
+    PasswordResets.Link far = new PasswordResets.Link(ada.id(), Long.MAX_VALUE, link.token());
+    assertTrue(f.services.passwordResets().check(far).isEmpty());
+    f.clock.advance(PasswordResets.LIFETIME.plusSeconds(1));
+    assertTrue(f.services.passwordResets().check(link).isEmpty());
+  }
+
+  @Test
+  void askingForAResetAnswersTheSameForAnUnknownOrBlockedAddressAndMailsNothing() {
+    User admin = f.admin("root");
+    User mallory = f.user("mallory");
+    f.services.moderation().setBlocked(admin, mallory.id(), true, "spam");
+    f.services.passwordResets().request("nobody@example.org", "10.0.0.1");
+    f.services.passwordResets().request("mallory@example.org", "10.0.0.1");
+    assertTrue(f.mail.sent.isEmpty(), f.mail.sent.toString());
+  }
+
+  @Test
+  void aResetClearsTheFailedSignInsThatSlowedTheOwnerDown() {
+    User ada = f.user("ada");
+    for (int i = 0; i < SignInLimits.FREE_FAILURES; i++) {
+      assertThrows(
+          Refusal.class, () -> accounts.signIn("ada@example.org", "guess", "10.0.0.1", false));
+    }
+    accounts.setPassword(ada, "the operator's new one");
+    assertEquals(
+        ada.id(),
+        accounts
+            .signIn("ada@example.org", "the operator's new one", "10.0.0.1", false)
+            .user()
+            .id());
+  }
+
+  static PasswordResets.Link link(String path) {
+    java.util.Map<String, String> q = new java.util.HashMap<>();
+    for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
+      q.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    return new PasswordResets.Link(
+        Long.parseLong(q.get("u")), Long.parseLong(q.get("e")), q.get("t"));
   }
 
   @Test
@@ -138,7 +309,8 @@ class AccountsTest {
     assertTrue(accounts.userForSession(laptop.token()).isPresent());
     assertTrue(accounts.userForSession(phone.token()).isEmpty());
     assertEquals(
-        ada.id(), accounts.signIn("ada@example.org", "a new long password", "ip").user().id());
+        ada.id(),
+        accounts.signIn("ada@example.org", "a new long password", "ip", false).user().id());
   }
 
   @Test
@@ -175,7 +347,7 @@ class AccountsTest {
     Refusal r =
         assertThrows(
             Refusal.class,
-            () -> accounts.signIn("ada@example.org", CommunityFixture.PASSWORD, "ip"));
+            () -> accounts.signIn("ada@example.org", CommunityFixture.PASSWORD, "ip", false));
     assertEquals(Refusal.Kind.FORBIDDEN, r.kind());
     assertTrue(r.getMessage().contains("blocked"));
   }

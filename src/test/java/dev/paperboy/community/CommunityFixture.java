@@ -7,13 +7,17 @@ import dev.paperboy.ingest.FakeArxiv;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The community on a real SQLite file, with a clock the test moves and arXiv replayed from recorded
@@ -29,6 +33,38 @@ final class CommunityFixture implements AutoCloseable {
   final FakeArxiv arxiv;
   final ArxivApiClient arxivClient;
   final CommunityServices services;
+  final Letters mail = new Letters();
+
+  /** The account mail that would have gone out, newest last. */
+  static final class Letters implements AccountMail {
+
+    /** One mail: its kind ("signup", "signup-again", "reset"), the address and the link path. */
+    record Letter(String kind, String email, String path) {}
+
+    final List<Letter> sent = new ArrayList<>();
+
+    @Override
+    public void finishSignUp(String email, String name, String path, Duration validFor) {
+      sent.add(new Letter("signup", email, path));
+    }
+
+    @Override
+    public void alreadySignedUp(String email, String name) {
+      sent.add(new Letter("signup-again", email, null));
+    }
+
+    @Override
+    public void resetPassword(String email, String name, String path, Duration validFor) {
+      sent.add(new Letter("reset", email, path));
+    }
+
+    Letter last() {
+      if (sent.isEmpty()) {
+        throw new AssertionError("no account mail was sent");
+      }
+      return sent.get(sent.size() - 1);
+    }
+  }
 
   CommunityFixture(Path dir, String now) {
     try {
@@ -45,7 +81,14 @@ final class CommunityFixture implements AutoCloseable {
               ArxivApiClient.Settings.defaults().withEndpoint(arxiv.endpoint()), clock, d -> {});
       services =
           CommunityServices.create(
-              db, papers, arxivClient, clock, ZoneOffset.UTC, Submissions.Rules.DEFAULT);
+              db,
+              papers,
+              arxivClient,
+              clock,
+              ZoneOffset.UTC,
+              Submissions.Rules.DEFAULT,
+              Secret.load(dir.resolve("secret.key")),
+              mail);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

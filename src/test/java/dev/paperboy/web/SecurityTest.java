@@ -149,7 +149,10 @@ class SecurityTest {
     String name = "Robert'); DROP TABLE users;--";
     WebClient bobby = new WebClient(base);
     assertEquals(
-        303, bobby.signUp("o'hara+x@example.org", name, "pass' OR '1'='1 --").statusCode());
+        303,
+        bobby
+            .signUpAndConfirm(app, "o'hara+x@example.org", name, "pass' OR '1'='1 --")
+            .statusCode());
     bobby.post("/papers/" + PAPER + "/comments", "body", "' OR 1=1; DELETE FROM comments; --");
     bobby.post("/collections", "name", "\"; DELETE FROM papers; --", "paper", PAPER);
     HttpResponse<String> search = bobby.get("/search?q=%27%20OR%20%27%27%3D%27");
@@ -210,9 +213,7 @@ class SecurityTest {
   @Test
   void theSessionCookieIsHttpOnlyAndSameSiteLaxAndEndsAtSignOut() {
     WebClient ada = new WebClient(base);
-    ada.get("/signup");
-    HttpResponse<String> r =
-        ada.post("/signup", "email", "cookie-ada@example.org", "name", "Ada", "password", PASSWORD);
+    HttpResponse<String> r = ada.signUpAndConfirm(app, "cookie-ada@example.org", "Ada", PASSWORD);
     String setCookie =
         r.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("pb_session="))
@@ -243,13 +244,24 @@ class SecurityTest {
             null);
     try (App secure = new App(https, clock)) {
       secure.serve();
+      secure.community().accounts().create("secure-ada@example.org", "Ada", PASSWORD, Role.USER);
       WebClient ada = new WebClient(TestApps.baseUrl(secure));
-      HttpResponse<String> r = ada.signUp("secure-ada@example.org", "Ada", PASSWORD);
-      assertTrue(
+      ada.get("/signin");
+      // the cookies are Secure, so an http client keeps them but does not send them back itself
+      String csrf = ada.cookie("pb_csrf");
+      HttpResponse<String> r =
+          ada.postRaw(
+              "/signin",
+              WebClient.form(
+                  "email", "secure-ada@example.org", "password", PASSWORD, "_csrf", csrf),
+              Map.of("Cookie", "pb_csrf=" + csrf));
+      assertEquals(303, r.statusCode(), r.body());
+      List<String> cookies =
           r.headers().allValues("Set-Cookie").stream()
-              .filter(c -> c.startsWith("pb_session="))
-              .allMatch(c -> c.contains("Secure")),
-          r.headers().allValues("Set-Cookie").toString());
+              .filter(c -> c.startsWith("pb_session=") || c.startsWith("pb_device="))
+              .toList();
+      assertEquals(2, cookies.size(), r.headers().allValues("Set-Cookie").toString());
+      assertTrue(cookies.stream().allMatch(c -> c.contains("Secure")), cookies.toString());
     }
   }
 

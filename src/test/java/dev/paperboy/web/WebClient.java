@@ -1,5 +1,7 @@
 package dev.paperboy.web;
 
+import dev.paperboy.App;
+import dev.paperboy.TestApps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -78,9 +80,27 @@ final class WebClient {
     return postRaw(path, Map.of(), Map.of("Accept", "application/json", "X-CSRF-Token", csrf()));
   }
 
+  /** Fills in the sign-up form; the account exists only once the mailed link is followed. */
   HttpResponse<String> signUp(String email, String name, String password) {
     get("/signup");
     return post("/signup", "email", email, "name", name, "password", password);
+  }
+
+  /**
+   * Signs up and follows the link in the mail (the page it opens has one button, which is pressed);
+   * returns the answer to that button: a redirect, signed in.
+   */
+  HttpResponse<String> signUpAndConfirm(App app, String email, String name, String password) {
+    HttpResponse<String> asked = signUp(email, name, password);
+    if (asked.statusCode() != 200) {
+      throw new AssertionError("sign-up refused: " + asked.statusCode() + " " + asked.body());
+    }
+    String link = TestApps.mailedLink(app, email, "/signup/confirm");
+    HttpResponse<String> page = get(link);
+    if (page.statusCode() != 200) {
+      throw new AssertionError("the sign-up link does not work: " + page.body());
+    }
+    return post("/signup/confirm", "t", link.substring(link.indexOf("t=") + 2));
   }
 
   HttpResponse<String> signIn(String email, String password) {
