@@ -23,6 +23,8 @@ class ArchitectureTest {
   static final Map<String, List<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("io.javalin", List.of("web")),
+          Map.entry("org.eclipse.jetty", List.of("web")),
+          Map.entry("jakarta.servlet", List.of("web")),
           Map.entry("org.apache.lucene", List.of("search")),
           Map.entry("gg.jte", List.of("web", "digest")),
           Map.entry("jakarta.mail", List.of("digest")),

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -44,6 +45,22 @@ public final class TestApps {
     Config config =
         new Config("127.0.0.1", 0, dataDir).withEmbeddingModel("none").withArxivApiUrl(arxiv);
     return serving(new App(config, clock), resources);
+  }
+
+  /** A keyword-only Paperboy whose public address is https (Secure cookies, HSTS). */
+  public static Config behindHttps(Path dataDir, URI arxiv) {
+    return new Config(
+        "127.0.0.1",
+        0,
+        dataDir,
+        "none",
+        ZoneOffset.UTC,
+        "https://papers.example.org",
+        14,
+        5,
+        arxiv,
+        null,
+        null);
   }
 
   /** Mail through the SMTP server on this local port (GreenMail in tests), no TLS, no login. */

@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * Accounts and sessions: sign-in behind {@link SignInLimits}, password changes, roles and account
- * deletion ({@link SignUps} and {@link PasswordResets} handle the mailed links). Sessions are random
- * tokens of which only a SHA-256 hash is stored.
+ * deletion ({@link SignUps} and {@link PasswordResets} handle the mailed links). Sessions are
+ * random tokens of which only a SHA-256 hash is stored.
  */
 public final class Accounts {
 

@@ -14,6 +14,7 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -43,6 +44,8 @@ final class CommentMarkdown {
       HtmlRenderer.builder()
           .escapeHtml(true)
           .sanitizeUrls(true)
+          // commonmark also allows data: by default; comments promise http, https and mailto
+          .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
           .softbreak("<br>\n")
           .extensions(List.of(AutolinkExtension.create()))
           .attributeProviderFactory(

@@ -218,6 +218,11 @@ public final class Subscriptions {
         });
   }
 
+  /** The subscription an unsubscribe link points at, when its token is right. */
+  public Optional<Subscription> forUnsubscribeLink(long id, String token) {
+    return find(id).filter(s -> links.unsubscribeValid(s, token));
+  }
+
   /** The subscription a manage link points at, when its token is right. */
   public Optional<Subscription> forManageLink(long id, String token) {
     return find(id).filter(s -> links.manageValid(s, token));

@@ -56,7 +56,18 @@ public sealed interface Period {
     };
   }
 
-  /** Parses a key of the given kind, or throws {@link IllegalArgumentException} saying why. */
+  /** Echoes what someone typed in a message, cut short: a URL may carry kilobytes. */
+  static String clip(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+
+  /**
+   * Parses a key of the given kind (four-digit years only), or throws {@link
+   * IllegalArgumentException} saying why.
+   */
   static Period parse(Kind kind, String text) {
     return switch (kind) {
       case DAY -> Day.parse(text);
@@ -69,11 +80,16 @@ public sealed interface Period {
     private static final DateTimeFormatter LABEL =
         DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
+    private static final Pattern KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     static Day parse(String text) {
       try {
+        if (text == null || !KEY.matcher(text).matches()) {
+          throw new DateTimeParseException("not YYYY-MM-DD", String.valueOf(text), 0);
+        }
         return new Day(LocalDate.parse(text));
-      } catch (DateTimeParseException | NullPointerException e) {
-        throw new IllegalArgumentException("date must be YYYY-MM-DD, got '" + text + "'");
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("date must be YYYY-MM-DD, got '" + clip(text) + "'");
       }
     }
 
@@ -122,7 +138,7 @@ public sealed interface Period {
     static Week parse(String text) {
       Matcher m = KEY.matcher(text == null ? "" : text);
       if (!m.matches()) {
-        throw new IllegalArgumentException("week must be YYYY-Www, got '" + text + "'");
+        throw new IllegalArgumentException("week must be YYYY-Www, got '" + clip(text) + "'");
       }
       int year = Integer.parseInt(m.group(1));
       int week = Integer.parseInt(m.group(2));
@@ -177,11 +193,16 @@ public sealed interface Period {
     private static final DateTimeFormatter LABEL =
         DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
+    private static final Pattern KEY = Pattern.compile("\\d{4}-\\d{2}");
+
     static Month parse(String text) {
       try {
+        if (text == null || !KEY.matcher(text).matches()) {
+          throw new DateTimeParseException("not YYYY-MM", String.valueOf(text), 0);
+        }
         return new Month(YearMonth.parse(text));
-      } catch (DateTimeParseException | NullPointerException e) {
-        throw new IllegalArgumentException("month must be YYYY-MM, got '" + text + "'");
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("month must be YYYY-MM, got '" + clip(text) + "'");
       }
     }
 

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  */
 public record ArxivId(String id, int version) {
 
-  private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v(\\d+))?");
+  // no paper has thousands of versions; a longer number is not an id (and would overflow an int)
+  private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v(\\d{1,4}))?");
   private static final Pattern OLD_STYLE =
-      Pattern.compile("([a-z][a-z\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})(?:v(\\d+))?");
+      Pattern.compile("([a-z][a-z\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})(?:v(\\d{1,4}))?");
   private static final Pattern URL_PREFIX =
       Pattern.compile("^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/");
 

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Subscribing to digests, confirming, changing choices and unsubscribing, all without signing in.
@@ -116,9 +117,42 @@ final class DigestRoutes {
     }
   }
 
+  /**
+   * The unsubscribe link in a mail opens a page with one button: mail scanners follow links, and a
+   * GET must not unsubscribe anyone. Mail programs post to the same address (RFC 8058).
+   */
   private void unsubscribePage(Context ctx) {
+    long id = longParam(ctx, "s");
+    String token = String.valueOf(ctx.queryParam("t"));
+    Subscription s =
+        digests
+            .subscriptions()
+            .forUnsubscribeLink(id, token)
+            .orElseThrow(() -> new BadRequestResponse("This unsubscribe link is not complete."));
+    templates.page(
+        ctx,
+        "confirm.jte",
+        new ConfirmView(
+            "Unsubscribe?",
+            s.email() + " gets " + s.reason() + ". Stop every digest to this address?",
+            digests.subscriptions().links().unsubscribePath(s),
+            Map.of("page", "1"),
+            "Unsubscribe",
+            digests.subscriptions().links().managePath(s),
+            "Change what I get instead"));
+  }
+
+  /**
+   * RFC 8058: the mail program posts "List-Unsubscribe=One-Click" (no page, no sign-in); the page
+   * above posts here too and gets a page back.
+   */
+  private void oneClickUnsubscribe(Context ctx) {
     if (!digests.subscriptions().unsubscribe(longParam(ctx, "s"), ctx.queryParam("t"))) {
       throw new BadRequestResponse("This unsubscribe link is not complete.");
+    }
+    if (ctx.formParam("page") == null) {
+      ctx.status(HttpStatus.OK).result("Unsubscribed.");
+      return;
     }
     message(
         ctx,
@@ -126,14 +160,6 @@ final class DigestRoutes {
         "No more digests will be sent to this address. You can subscribe again at any time.",
         "/",
         "Back to today's papers");
-  }
-
-  /** RFC 8058: the mail program posts "List-Unsubscribe=One-Click"; no page, no sign-in. */
-  private void oneClickUnsubscribe(Context ctx) {
-    if (!digests.subscriptions().unsubscribe(longParam(ctx, "s"), ctx.queryParam("t"))) {
-      throw new BadRequestResponse("This unsubscribe link is not complete.");
-    }
-    ctx.status(HttpStatus.OK).result("Unsubscribed.");
   }
 
   private ManageView manageView(Subscription s, String token, String message, String error) {

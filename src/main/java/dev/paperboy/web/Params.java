@@ -5,6 +5,9 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** Query-parameter parsing that turns bad input into a 400 naming the parameter. */
 final class Params {
@@ -38,6 +41,20 @@ final class Params {
             () ->
                 new HttpResponseException(
                     whenMalformed.getCode(), "'" + clip(raw) + "' is not an arXiv id."));
+  }
+
+  private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /** A YYYY-MM-DD day (four-digit years only), or a 400 naming the parameter. */
+  static LocalDate day(String name, String text) {
+    try {
+      if (DAY.matcher(text).matches()) {
+        return LocalDate.parse(text);
+      }
+    } catch (DateTimeParseException e) {
+      // an impossible day such as 2026-02-30: the same message as a malformed one
+    }
+    throw new BadRequestResponse(name + " must be YYYY-MM-DD, got '" + clip(text) + "'");
   }
 
   /** Echoes user input in messages without letting a huge value through. */

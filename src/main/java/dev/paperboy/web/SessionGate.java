@@ -89,11 +89,9 @@ final class SessionGate {
   }
 
   private static String formToken(Context ctx) {
+    // multipart bodies never get here (RequestChecks refuses them)
     String type = ctx.contentType();
-    boolean form =
-        type != null
-            && (type.startsWith("application/x-www-form-urlencoded")
-                || type.startsWith("multipart/form-data"));
+    boolean form = type != null && type.startsWith("application/x-www-form-urlencoded");
     return form ? ctx.formParam(CSRF_FIELD) : null;
   }
 

@@ -14,10 +14,14 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +51,12 @@ public final class WebServer implements AutoCloseable {
           + " font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
           + " frame-ancestors 'none'";
 
+  /** Under https, browsers are told to use nothing else for a year. */
+  private static final String HSTS = "max-age=31536000";
+
   private final Javalin app;
   private final Templates templates = new Templates();
+  private final Admission admission = Admission.forThisMachine();
 
   public WebServer(Parts parts) {
     this.app =
@@ -56,6 +64,12 @@ public final class WebServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.router.ignoreTrailingSlashes = true;
+              config.http.maxRequestSize = RequestChecks.MAX_BODY_BYTES;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrors()));
+              config.jetty.modifyServletContextHandler(
+                  context ->
+                      context.addFilter(
+                          new FilterHolder(admission), "/*", EnumSet.of(DispatcherType.REQUEST)));
               config.staticFiles.add(
                   files -> {
                     files.hostedPath = "/static";
@@ -64,7 +78,11 @@ public final class WebServer implements AutoCloseable {
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                   });
             });
-    app.before(WebServer::securityHeaders);
+    app.before(ctx -> securityHeaders(ctx::header));
+    if (parts.secureCookies()) {
+      app.before(ctx -> ctx.header("Strict-Transport-Security", HSTS));
+    }
+    app.before(RequestChecks::check);
     SessionGate gate =
         new SessionGate(parts.community().accounts(), parts.secret(), parts.secureCookies());
     gate.register(app);
@@ -138,10 +156,11 @@ public final class WebServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "same-origin");
+  /** The headers every answer carries, whoever writes it (a page, the busy filter, Jetty). */
+  static void securityHeaders(BiConsumer<String, String> header) {
+    header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("Referrer-Policy", "same-origin");
   }
 
   /** Signed-out people meet a sign-in page that brings them back; scripts get a 401. */

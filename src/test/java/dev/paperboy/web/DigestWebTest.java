@@ -118,6 +118,40 @@ class DigestWebTest {
   }
 
   @Test
+  void openingTheUnsubscribeLinkAsksFirstSoAMailScannerUnsubscribesNobody() throws Exception {
+    WebClient reader = new WebClient(base);
+    reader.post("/subscribe", "email", "grace@example.org");
+    reader.get(pathOf(linkInMail(app.config().publicUrl() + "/subscriptions/confirm?")));
+    Subscription s = app.digests().subscriptions().findByEmail("grace@example.org").orElseThrow();
+    String link = pathOf(app.digests().subscriptions().links().unsubscribe(s));
+
+    HttpResponse<String> scanned = new WebClient(base).get(link);
+    assertEquals(200, scanned.statusCode());
+    assertTrue(scanned.body().contains("Stop every digest to this address?"), scanned.body());
+    assertEquals(
+        Subscription.State.CONFIRMED,
+        app.digests().subscriptions().find(s.id()).orElseThrow().state(),
+        "opening the link changes nothing");
+
+    HttpResponse<String> pressed = reader.post(link, "page", "1");
+    assertEquals(200, pressed.statusCode(), pressed.body());
+    assertTrue(pressed.body().contains("You are unsubscribed"), pressed.body());
+    assertEquals(
+        Subscription.State.UNSUBSCRIBED,
+        app.digests().subscriptions().find(s.id()).orElseThrow().state());
+  }
+
+  @Test
+  void aConfirmLinkWithAnExpiryBeyondTimeItselfIsRefused() throws Exception {
+    WebClient reader = new WebClient(base);
+    reader.post("/subscribe", "email", "bob@example.org");
+    Subscription s = app.digests().subscriptions().findByEmail("bob@example.org").orElseThrow();
+    HttpResponse<String> r =
+        reader.get("/subscriptions/confirm?s=" + s.id() + "&e=9223372036854775807&t=forged");
+    assertEquals(400, r.statusCode(), r.body());
+  }
+
+  @Test
   void forgedOrBrokenLinksAndBadAddressesAreRefusedPolitely() {
     WebClient reader = new WebClient(base);
     assertEquals(400, reader.post("/subscribe", "email", "not an address").statusCode());

@@ -67,6 +67,10 @@ class HttpErrorsTest {
         "/api/papers/search?q=agents&sort=best | 400 | sort must be relevance, newest or upvotes",
         "/api/papers/search?q=agents&from=2026-13-01 | 400 | from must be YYYY-MM-DD",
         "/api/papers/search?q=agents&from=2026-08-02&to=2026-08-01 | 400 | is after to",
+        "/api/papers/search?q=agents&from=%2B999999999-12-31 | 400 | from must be YYYY-MM-DD",
+        "/api/daily_papers?month=%2B999999999-12 | 400 | month must be YYYY-MM",
+        "/api/daily_papers?date=-999999999-01-01 | 400 | date must be YYYY-MM-DD",
+        "/api/papers/2608.19880v2147483648 | 400 | is not an arXiv id",
       })
   void apiErrorsAreJsonWithAMessage(String path, int status, String message) throws Exception {
     var res = get(path.replace("LONG", "a".repeat(301)), "*/*");
@@ -84,6 +88,8 @@ class HttpErrorsTest {
         "/papers/hep-th/9901001 | 404 | No paper hep-th/9901001",
         "/papers/date/yesterday | 400 | date must be YYYY-MM-DD, got 'yesterday'",
         "/papers/week/2026-34 | 400 | week must be YYYY-Www",
+        "/papers/month/+999999999-12 | 400 | month must be YYYY-MM",
+        "/papers/2608.19880v2147483648 | 404 | is not an arXiv id",
         "/papers/date/2026-08-21?page=x | 400 | page must be a whole number",
         "/nowhere/<script>alert(1)</script> | 404 | There is no page",
         "/search?q=<script>alert(1)</script>&sort=best | 400 | sort must be relevance",

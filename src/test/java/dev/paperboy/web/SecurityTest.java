@@ -13,7 +13,6 @@ import dev.paperboy.community.User;
 import dev.paperboy.ingest.FakeArxiv;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -229,19 +228,7 @@ class SecurityTest {
 
   @Test
   void behindHttpsTheSessionCookieIsSecure(@TempDir Path other) {
-    Config https =
-        new Config(
-            "127.0.0.1",
-            0,
-            other,
-            "none",
-            ZoneOffset.UTC,
-            "https://papers.example.org",
-            14,
-            5,
-            arxiv.endpoint(),
-            null,
-            null);
+    Config https = TestApps.behindHttps(other, arxiv.endpoint());
     try (App secure = new App(https, clock)) {
       secure.serve();
       secure.community().accounts().create("secure-ada@example.org", "Ada", PASSWORD, Role.USER);
