@@ -22,6 +22,13 @@ import java.util.stream.Collectors;
 final class SearchRoutes {
 
   static final int PAGE_SIZE = 20;
+
+  /**
+   * Search pages reach the first 1,000 results: deeper pages would ask the vector index for ever
+   * more neighbours (a kNN of k = offset + 20), a cost no reader needs.
+   */
+  static final int MAX_PAGE = 50;
+
   static final int API_DEFAULT_LIMIT = 50;
   static final int API_MAX_LIMIT = 120;
 
@@ -56,7 +63,7 @@ final class SearchRoutes {
       templates.page(ctx, "search.jte", emptyView(ctx));
       return;
     }
-    int page = Params.intParam(ctx, "page", 1, 1, 1000) - 1;
+    int page = Params.intParam(ctx, "page", 1, 1, MAX_PAGE) - 1;
     SearchRequest request = request(ctx, page * PAGE_SIZE, PAGE_SIZE);
     SearchResults results = search.search(request);
     Map<String, Cards.Highlight> highlights =
@@ -87,7 +94,9 @@ final class SearchRoutes {
                     : Format.plural(results.total(), "paper", "papers") + " match",
             results.notice(),
             page > 0 ? self + "&page=" + page : null,
-            shown + PAGE_SIZE < results.total() ? self + "&page=" + (page + 2) : null));
+            shown + PAGE_SIZE < results.total() && page + 1 < MAX_PAGE
+                ? self + "&page=" + (page + 2)
+                : null));
   }
 
   private List<Paper> papersOf(SearchResults results) {

@@ -93,6 +93,7 @@ class HttpErrorsTest {
         "/papers/date/2026-08-21?page=x | 400 | page must be a whole number",
         "/nowhere/<script>alert(1)</script> | 404 | There is no page",
         "/search?q=<script>alert(1)</script>&sort=best | 400 | sort must be relevance",
+        "/search?q=agents&page=51 | 400 | page must be between 1 and 50",
       })
   void pageErrorsAreHtmlPagesThatLeadBackHome(String path, int status, String message)
       throws Exception {
