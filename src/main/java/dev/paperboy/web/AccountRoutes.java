@@ -2,7 +2,6 @@ package dev.paperboy.web;
 
 import dev.paperboy.community.Accounts;
 import dev.paperboy.community.CommunityServices;
-import dev.paperboy.community.PasswordResets;
 import dev.paperboy.community.Refusal;
 import dev.paperboy.community.User;
 import dev.paperboy.digest.Digests;
@@ -56,10 +55,6 @@ final class AccountRoutes {
     app.get("/signup/confirm", this::finishSignUpPage);
     app.post("/signup/confirm", this::finishSignUp);
     app.post("/signout", this::signOut);
-    app.get("/forgot-password", ctx -> passwordPage(ctx, new PasswordView("", null, null)));
-    app.post("/forgot-password", this::forgotPassword);
-    app.get("/reset-password", this::resetPasswordPage);
-    app.post("/reset-password", this::resetPassword);
     app.get("/settings", ctx -> settings(ctx, null, null));
     app.post("/settings/profile", this::updateProfile);
     app.post("/settings/password", this::changePassword);
@@ -150,83 +145,8 @@ final class AccountRoutes {
     Forms.redirect(ctx, "/");
   }
 
-  private void forgotPassword(Context ctx) {
-    String email = Forms.field(ctx, "email");
-    try {
-      community.passwordResets().request(email, ctx.ip());
-    } catch (Refusal r) {
-      refused(ctx, r);
-      passwordPage(ctx, new PasswordView(email, null, r.getMessage()));
-      return;
-    }
-    message(
-        ctx,
-        "Check your inbox",
-        "If "
-            + email.strip()
-            + " has an account here, a link to choose a new password is on its way to it. It"
-            + " works once, for 30 minutes.");
-  }
-
-  private void resetPasswordPage(Context ctx) {
-    PasswordResets.Link link =
-        resetLink(ctx.queryParam("u"), ctx.queryParam("e"), ctx.queryParam("t"));
-    User user = community.passwordResets().check(link).orElse(null);
-    if (user == null) {
-      resetLinkDead(ctx);
-      return;
-    }
-    passwordPage(ctx, new PasswordView(user.email(), link, null));
-  }
-
-  private void resetPassword(Context ctx) {
-    PasswordResets.Link link =
-        resetLink(ctx.formParam("u"), ctx.formParam("e"), ctx.formParam("t"));
-    User user;
-    try {
-      user = community.passwordResets().reset(link, Forms.field(ctx, "password"), ctx.ip());
-    } catch (Refusal r) {
-      refused(ctx, r);
-      User linked = community.passwordResets().check(link).orElse(null);
-      if (linked == null) {
-        resetLinkDead(ctx);
-      } else {
-        passwordPage(ctx, new PasswordView(linked.email(), link, r.getMessage()));
-      }
-      return;
-    }
-    gate.signedIn(ctx, community.accounts().startSession(user));
-    message(
-        ctx,
-        "Your password is changed",
-        "You are signed in. Every other browser that was signed into your account is signed out.");
-  }
-
-  private void resetLinkDead(Context ctx) {
-    ctx.status(400);
-    templates.page(
-        ctx,
-        "message.jte",
-        new MessageView(
-            "This link does not work",
-            "The reset link has expired, was used already, or is not complete. Ask for a new"
-                + " one.",
-            "/forgot-password",
-            "Ask for a new link"));
-  }
-
-  /** A reset link's fields; anything malformed becomes a link that does not work. */
-  private static PasswordResets.Link resetLink(String user, String expires, String token) {
-    try {
-      return new PasswordResets.Link(
-          Long.parseLong(String.valueOf(user)), Long.parseLong(String.valueOf(expires)), token);
-    } catch (NumberFormatException e) {
-      return new PasswordResets.Link(0, 0, null);
-    }
-  }
-
-  private void passwordPage(Context ctx, PasswordView view) {
-    templates.page(ctx, "password.jte", view);
+  static void message(Templates templates, Context ctx, String title, String text) {
+    templates.page(ctx, "message.jte", new MessageView(title, text, "/", "Back to today's papers"));
   }
 
   private void message(Context ctx, String title, String text) {

@@ -101,6 +101,7 @@ public final class WebServer implements AutoCloseable {
             cards,
             parts.clock())
         .register(app);
+    new PasswordRoutes(parts.community(), gate, templates).register(app);
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);

@@ -96,12 +96,16 @@ class AccountFlowsTest {
                     .signUp("victim@example.org", "Someone", "guess number " + i)
                     .statusCode());
     assertEquals(48, statuses.size());
-    // within the limit, each is answered, or refused as busy (503) while the hashing cores are
+    // within the limit a request is answered, or refused as busy (503) while the cores hash
     long ok = statuses.stream().filter(s -> s == 200).count();
-    long busy = statuses.stream().filter(s -> s == 503).count();
-    assertEquals(20, ok + busy, statuses.toString());
-    assertEquals(28, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+    assertTrue(ok <= 20, statuses.toString());
+    assertTrue(statuses.contains(429), statuses.toString());
+    assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 429 || s == 503), "" + statuses);
     assertEquals(ok, app.community().accounts().passwordHashes() - before, "no hash beyond it");
+    assertEquals(
+        429,
+        new WebClient(base).signUp("victim@example.org", "Someone", "one more guess").statusCode(),
+        "the limit holds after the flood");
     assertTrue(new WebClient(base).get("/").statusCode() == 200, "the site still answers");
   }
 
@@ -113,14 +117,17 @@ class AccountFlowsTest {
         flood(16, 60, i -> new WebClient(base).signIn("user" + i + "@example.org", "guess " + i));
     List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).toList();
     long wrong = statuses.stream().filter(s -> s == 401).count();
-    long busy = statuses.stream().filter(s -> s == 503).count();
-    assertEquals(30, wrong + busy, statuses.toString());
-    assertEquals(30, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+    assertTrue(wrong <= 30, statuses.toString());
+    assertTrue(statuses.stream().allMatch(s -> s == 401 || s == 429 || s == 503), "" + statuses);
     assertTrue(
         answers.stream()
-            .filter(r -> r.statusCode() == 429)
+            .filter(r -> r.statusCode() == 429 || r.statusCode() == 503)
             .allMatch(r -> r.headers().firstValue("Retry-After").isPresent()));
-    assertEquals(wrong, app.community().accounts().passwordHashes() - before);
+    assertEquals(wrong, app.community().accounts().passwordHashes() - before, "no hash beyond");
+    assertEquals(
+        429,
+        new WebClient(base).signIn("victim@example.org", PASSWORD).statusCode(),
+        "the limit holds after the flood, whatever the password");
   }
 
   @Test
