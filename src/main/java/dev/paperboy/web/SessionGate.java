@@ -55,7 +55,7 @@ final class SessionGate {
   }
 
   private void admit(Context ctx) {
-    if (ctx.path().startsWith("/static/")) {
+    if (ctx.path().startsWith("/static/") || OpsRoutes.PATHS.contains(ctx.path())) {
       return;
     }
     User user = accounts.userForSession(ctx.cookie(SESSION_COOKIE)).orElse(null);

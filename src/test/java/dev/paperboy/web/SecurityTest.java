@@ -240,6 +240,7 @@ class SecurityTest {
             5,
             arxiv.endpoint(),
             null,
+            null,
             null);
     try (App secure = new App(https, clock)) {
       secure.serve();
