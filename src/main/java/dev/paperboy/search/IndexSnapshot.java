@@ -110,27 +110,6 @@ public final class IndexSnapshot {
     }
   }
 
-  /** Documents and watermark of the index at {@code path}, for a restore to report. */
-  public static Copied describe(Path path) {
-    try (FSDirectory dir = FSDirectory.open(path)) {
-      if (!DirectoryReader.indexExists(dir)) {
-        return Copied.NONE;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the search index at " + path, e);
-    }
-    try (Stream<Path> all = Files.list(path)) {
-      List<String> files = all.map(p -> p.getFileName().toString()).sorted().toList();
-      long bytes = 0;
-      for (String f : files) {
-        bytes += Files.size(path.resolve(f));
-      }
-      return read(path, files, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the search index at " + path, e);
-    }
-  }
-
   /** True when a process (a server) holds the index's write lock. */
   public static boolean inUse(Path indexDir) {
     if (!Files.isDirectory(indexDir)) {

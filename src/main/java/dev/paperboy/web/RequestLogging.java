@@ -21,9 +21,10 @@ final class RequestLogging implements RequestLog {
   private static final String ID = "paperboy.request-id";
   private static final String ROUTE = "paperboy.route";
 
-  /** The route of static files, and of requests that matched no route. */
+  /** The route label of static files. */
   static final String STATIC = "/static/*";
 
+  /** The route label of requests that matched no route, or were refused before routing. */
   static final String NO_ROUTE = "none";
 
   private final Observability observe;
