@@ -7,6 +7,8 @@ import dev.paperboy.feed.FeedService;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.harvest.IngestScheduler;
 import dev.paperboy.ingest.ArxivApiClient;
+import dev.paperboy.ingest.RecordCounts;
+import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.search.ReadOnlyIndex;
@@ -36,10 +38,13 @@ public final class App implements AutoCloseable {
   private final Secret secret;
   private final Digests digests;
   private final Harvests harvests;
+  private final RecordCounts importCounts = new RecordCounts();
+  private final RecordCounts harvestCounts = new RecordCounts();
   private SearchService search;
   private ReadOnlyIndex readOnlyIndex;
   private WebServer web;
   private IngestScheduler ingest;
+  private Observability observe;
 
   public App(Config config) {
     this(config, Clock.systemUTC());
@@ -56,7 +61,7 @@ public final class App implements AutoCloseable {
     this.arxiv =
         new ArxivApiClient(ArxivApiClient.Settings.defaults().withEndpoint(config.arxivApiUrl()));
     this.secret = Secret.load(config.secretFile());
-    this.harvests = new Harvests(database, papers, clock);
+    this.harvests = new Harvests(database, papers, clock, harvestCounts);
     this.digests =
         Digests.create(
             database,
@@ -86,6 +91,11 @@ public final class App implements AutoCloseable {
 
   public Harvests harvests() {
     return harvests;
+  }
+
+  /** What this process's imports read and stored, for its metrics (pass it to an ImportJob). */
+  public RecordCounts importCounts() {
+    return importCounts;
   }
 
   /** The one arXiv API client of this process (arXiv's pace is kept per client). */
@@ -162,6 +172,9 @@ public final class App implements AutoCloseable {
       ingest = IngestScheduler.create(harvests, config.ingest(), clock);
       ingest.start();
     }
+    observe =
+        Observability.create(
+            database, s, importCounts, harvestCounts, digests.outbox(), config.metricsToken());
     web =
         new WebServer(
                 new WebServer.Parts(
@@ -173,7 +186,8 @@ public final class App implements AutoCloseable {
                     harvests,
                     secret,
                     config.secureCookies(),
-                    clock))
+                    clock,
+                    observe))
             .start(config.host(), config.port());
     return web;
   }
@@ -193,6 +207,9 @@ public final class App implements AutoCloseable {
   public void close() {
     if (web != null) {
       web.close();
+    }
+    if (observe != null) {
+      observe.close();
     }
     community.submissionWorker().close();
     digests.scheduler().close();

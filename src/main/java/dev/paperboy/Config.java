@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.digest.MailSettings;
 import dev.paperboy.harvest.IngestSettings;
+import dev.paperboy.observe.BearerToken;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param arxivApiUrl the arXiv API endpoint that looks up submitted papers
  * @param mail how mail is sent (SMTP or .eml files) and when digests go out
  * @param ingest whether and when the server harvests arXiv and Hugging Face itself
+ * @param metricsToken the bearer token that lets other machines read /metrics (null: this machine
+ *     only)
  */
 public record Config(
     String host,
@@ -36,7 +39,8 @@ public record Config(
     int submitPerDay,
     URI arxivApiUrl,
     MailSettings mail,
-    IngestSettings ingest) {
+    IngestSettings ingest,
+    BearerToken metricsToken) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -61,7 +65,8 @@ public record Config(
         5,
         DEFAULT_ARXIV_API,
         null,
-        IngestSettings.defaults().disabled());
+        IngestSettings.defaults().disabled(),
+        null);
   }
 
   public Config {
@@ -137,7 +142,8 @@ public record Config(
             number(env, "PAPERBOY_SUBMIT_PER_DAY", 5),
             arxiv,
             null,
-            ingest(env));
+            ingest(env),
+            BearerToken.of(env.get("PAPERBOY_METRICS_TOKEN")));
     return config.withMail(mail(env, config.mail().from()));
   }
 
@@ -228,7 +234,8 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         mail,
-        ingest);
+        ingest,
+        metricsToken);
   }
 
   public Config withArxivApiUrl(URI url) {
@@ -243,7 +250,8 @@ public record Config(
         submitPerDay,
         url,
         mail,
-        ingest);
+        ingest,
+        metricsToken);
   }
 
   public Config withMail(MailSettings settings) {
@@ -258,7 +266,8 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         settings,
-        ingest);
+        ingest,
+        metricsToken);
   }
 
   public Config withIngest(IngestSettings settings) {
@@ -273,7 +282,8 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         mail,
-        settings);
+        settings,
+        metricsToken);
   }
 
   /** Where .eml files go when no SMTP server is configured. */
@@ -337,6 +347,9 @@ public record Config(
                 ingest.oaiUrl(),
                 ingest.hfUrl())
             : "off");
+    out.put(
+        "metrics",
+        metricsToken == null ? "this machine only" : "this machine, or the bearer token (set)");
     return out;
   }
 

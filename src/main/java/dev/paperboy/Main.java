@@ -1,5 +1,6 @@
 package dev.paperboy;
 
+import dev.paperboy.cli.BackupCommand;
 import dev.paperboy.cli.BenchCommand;
 import dev.paperboy.cli.DemoCommand;
 import dev.paperboy.cli.DigestCommand;
@@ -7,6 +8,7 @@ import dev.paperboy.cli.EvalCommand;
 import dev.paperboy.cli.ImportCommand;
 import dev.paperboy.cli.IngestCommand;
 import dev.paperboy.cli.ReindexCommand;
+import dev.paperboy.cli.RestoreCommand;
 import dev.paperboy.cli.ServeCommand;
 import dev.paperboy.cli.StatusCommand;
 import dev.paperboy.cli.UserCommand;
@@ -29,7 +31,9 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       UserCommand.class,
       DigestCommand.class,
-      IngestCommand.class
+      IngestCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class
     })
 public final class Main implements Runnable {
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the layout honest by reading the imports: each third-party library stays in its package,
- * and nothing but the composition root and the CLI reaches into the web layer.
+ * nothing but the composition root and the CLI reaches into the web layer, no feature package
+ * reaches into the CLI, and only the web layer and the composition root into observe.
  */
 class ArchitectureTest {
 
@@ -38,6 +39,11 @@ class ArchitectureTest {
           Map.entry("com.zaxxer", List.of("storage")),
           Map.entry("picocli", List.of("cli", "")),
           Map.entry("org.tukaani", List.of("ingest")),
+          Map.entry("io.micrometer", List.of("observe")),
+          Map.entry("io.prometheus", List.of("observe")),
+          Map.entry("org.sqlite", List.of("storage")),
+          // observe binds the feature packages' counters, so they must not reach back into it
+          Map.entry("dev.paperboy.observe", List.of("observe", "web", "")),
           Map.entry("dev.paperboy.web", List.of("web", "", "cli")),
           Map.entry("dev.paperboy.cli", List.of("cli", "")));
 

@@ -60,6 +60,7 @@ public final class TestApps {
         5,
         arxiv,
         null,
+        null,
         null);
   }
 

@@ -42,7 +42,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   /** Imports and prints the summary; 0 when everything was accepted, 1 when anything was not. */
   static int run(App app, List<Path> paths) {
-    ImportReport report = new ImportJob(app.papers(), System.err).run(paths);
+    ImportReport report = new ImportJob(app.papers(), System.err, app.importCounts()).run(paths);
     System.out.println(report.table());
     return report.hasRejections() ? 1 : 0;
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,15 @@ public final class Outbox {
 
   private final Database db;
   private final Clock clock;
+  private final LongAdder sent = new LongAdder();
+  private final LongAdder deferred = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+
+  /**
+   * What this process's deliveries came to since it started: messages sent, attempts that failed
+   * for now (retried later) and messages given up (refused for good or out of retries).
+   */
+  public record Totals(long sent, long deferred, long failed) {}
 
   public Outbox(Database db, Clock clock) {
     this.db = db;
@@ -143,11 +153,13 @@ public final class Outbox {
         mailer.send(mail);
         finish(d.id(), "sent", null);
         sent++;
+        this.sent.increment();
       } catch (Mailer.MailFailure e) {
         int attempts = d.attempts() + 1;
         if (e.permanent()) {
           failPermanently(d, mail, e);
           failed++;
+          this.failed.increment();
         } else if (attempts > BACKOFF.size()) {
           log.error(
               "Giving up on mail {} to {} after {} tries: {}",
@@ -157,6 +169,7 @@ public final class Outbox {
               e.getMessage());
           finish(d.id(), "failed", e.getMessage());
           failed++;
+          this.failed.increment();
         } else {
           Duration wait = BACKOFF.get(attempts - 1);
           log.warn(
@@ -176,6 +189,7 @@ public final class Outbox {
                       e.getMessage(),
                       d.id()));
           retrying++;
+          deferred.increment();
         }
       }
     }
@@ -257,6 +271,10 @@ public final class Outbox {
                 state.equals("sent") ? clock.instant().toString() : null,
                 error,
                 id));
+  }
+
+  public Totals totals() {
+    return new Totals(sent.sum(), deferred.sum(), failed.sum());
   }
 
   /** Counts of outbox rows by state, for tests and the status page. */

@@ -1,5 +1,6 @@
 package dev.paperboy.harvest;
 
+import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
@@ -49,11 +50,18 @@ public final class Harvests {
   private final Database db;
   private final PaperStore papers;
   private final Clock clock;
+  private final RecordCounts counts;
 
   public Harvests(Database db, PaperStore papers, Clock clock) {
+    this(db, papers, clock, new RecordCounts());
+  }
+
+  /** Harvests that also add each committed page's records to the process's {@code counts}. */
+  public Harvests(Database db, PaperStore papers, Clock clock, RecordCounts counts) {
     this.db = db;
     this.papers = papers;
     this.clock = clock;
+    this.counts = counts;
   }
 
   /**
@@ -155,25 +163,41 @@ public final class Harvests {
 
   /** The page's papers and the cursor past it, in one transaction. */
   private Harvest commit(long id, HarvestSource.Page page, String next) {
-    return db.transaction(
-        c -> {
-          PaperStore.UpsertResult r = papers.upsert(c, page.papers());
-          Sql.update(
-              c,
-              "UPDATE harvests SET cursor = ?, pages = pages + 1, records = records + ?,"
-                  + " created = created + ?, updated = updated + ?, rejected = rejected + ?,"
-                  + " updated_at = ?, last_error = NULL, state = ?, finished_at = ? WHERE id = ?",
-              next,
-              page.papers().size(),
-              r.created(),
-              r.updated(),
-              page.rejected().size(),
-              clock.instant().toString(),
-              next == null ? "done" : "running",
-              next == null ? clock.instant().toString() : null,
-              id);
-          return find(c, id);
-        });
+    Committed done =
+        db.transaction(
+            c -> {
+              PaperStore.UpsertResult r = papers.upsert(c, page.papers());
+              return new Committed(r, update(c, id, page, next, r));
+            });
+    int rejected = page.rejected().size();
+    counts.add(
+        page.papers().size() + rejected,
+        done.result().created(),
+        done.result().updated(),
+        rejected);
+    return done.harvest();
+  }
+
+  private record Committed(PaperStore.UpsertResult result, Harvest harvest) {}
+
+  private Harvest update(
+      Connection c, long id, HarvestSource.Page page, String next, PaperStore.UpsertResult r)
+      throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE harvests SET cursor = ?, pages = pages + 1, records = records + ?,"
+            + " created = created + ?, updated = updated + ?, rejected = rejected + ?,"
+            + " updated_at = ?, last_error = NULL, state = ?, finished_at = ? WHERE id = ?",
+        next,
+        page.papers().size(),
+        r.created(),
+        r.updated(),
+        page.rejected().size(),
+        clock.instant().toString(),
+        next == null ? "done" : "running",
+        next == null ? clock.instant().toString() : null,
+        id);
+    return find(c, id);
   }
 
   private void fail(long id, String error) {

@@ -34,6 +34,7 @@ public final class ImportJob {
 
   private final PaperStore store;
   private final PrintStream progressOut;
+  private final RecordCounts counts;
   private final ObjectMapper json = new ObjectMapper();
   private final HfDailyPapersParser hf = new HfDailyPapersParser(json);
 
@@ -49,10 +50,19 @@ public final class ImportJob {
   private int updated;
   private int unchanged;
   private int repeated;
+  private long rejected;
+  private long recordsCounted;
+  private long rejectedCounted;
 
   public ImportJob(PaperStore store, PrintStream progressOut) {
+    this(store, progressOut, new RecordCounts());
+  }
+
+  /** A job that also adds what each committed batch did to the process's {@code counts}. */
+  public ImportJob(PaperStore store, PrintStream progressOut, RecordCounts counts) {
     this.store = store;
     this.progressOut = progressOut;
+    this.counts = counts;
   }
 
   /** Imports every file under the paths. A job runs once; make a new one for the next import. */
@@ -234,6 +244,7 @@ public final class ImportJob {
 
   private void reject(String reason, String location) {
     records++;
+    rejected++;
     rejectedCounts.merge(reason, 1L, Long::sum);
     List<String> examples = rejectedExamples.computeIfAbsent(reason, r -> new ArrayList<>());
     if (examples.size() < EXAMPLES) {
@@ -242,14 +253,18 @@ public final class ImportJob {
   }
 
   private void flush() {
-    if (batch.isEmpty()) {
-      return;
-    }
-    PaperStore.UpsertResult result = store.upsert(batch.values());
+    PaperStore.UpsertResult result =
+        batch.isEmpty()
+            ? new PaperStore.UpsertResult(0, 0, 0, List.of())
+            : store.upsert(batch.values());
     created += result.created();
     updated += result.updated();
     unchanged += result.unchanged();
     batch.clear();
+    counts.add(
+        records - recordsCounted, result.created(), result.updated(), rejected - rejectedCounted);
+    recordsCounted = records;
+    rejectedCounted = rejected;
   }
 
   private boolean isCompleteJson(String line) {

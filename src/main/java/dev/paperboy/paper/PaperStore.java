@@ -324,6 +324,13 @@ public final class PaperStore {
         List.of(from.toString(), to.toString()));
   }
 
+  /** Papers whose last change is later than {@code stamp} (all papers when it is empty). */
+  public int countChangedSince(String stamp) {
+    return intQuery(
+        "SELECT COUNT(*) FROM papers WHERE last_changed_at > ?",
+        List.of(stamp == null ? "" : stamp));
+  }
+
   public int countAll() {
     return intQuery("SELECT COUNT(*) FROM papers", List.of());
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,18 @@ public final class SearchService implements AutoCloseable {
   private volatile String semanticProblem;
   private volatile boolean closing;
   private ScheduledExecutorService background;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong embeddedHere = new AtomicLong();
+
+  /** Told about every search this service answers (the serving process's metrics listen). */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param mode the mode that answered (keyword when the semantic side could not)
+     * @param nanos the time taken, query embedding included
+     */
+    void searched(SearchMode mode, long nanos);
+  }
 
   public SearchService(Path indexDir, PaperStore store, PaperVectors vectors, String modelName) {
     this(PaperIndex.open(indexDir), store, vectors, modelName);
@@ -94,6 +107,7 @@ public final class SearchService implements AutoCloseable {
    * ranking-only callers (evaluation, benchmarks) want.
    */
   public SearchResults search(SearchRequest request, SearchMode mode, boolean highlight) {
+    long started = System.nanoTime();
     Embedder e = embedder;
     float[] queryVector = null;
     String notice = null;
@@ -114,10 +128,17 @@ public final class SearchService implements AutoCloseable {
         }
       }
     }
-    SearchResults results =
-        index.search(
-            request, queryVector, queryVector == null ? SearchMode.KEYWORD : mode, highlight);
+    SearchMode answered = queryVector == null ? SearchMode.KEYWORD : mode;
+    SearchResults results = index.search(request, queryVector, answered, highlight);
+    long nanos = System.nanoTime() - started;
+    for (Listener l : listeners) {
+      l.searched(answered, nanos);
+    }
     return notice == null ? results : results.withNotice(notice);
+  }
+
+  public void addListener(Listener listener) {
+    listeners.add(listener);
   }
 
   /** Papers nearest in meaning to the given one; empty when it has no vector yet. */
@@ -132,6 +153,37 @@ public final class SearchService implements AutoCloseable {
 
   public int indexedCount() {
     return index.count();
+  }
+
+  /**
+   * Paper changes the index's last commit has not caught up with: changed in the database after the
+   * watermark. Changes made in this process are searchable at once but count here until the
+   * follower's next catch-up commits them (every two seconds).
+   */
+  public long indexLag() {
+    return store.countChangedSince(index.watermark().orElse(""));
+  }
+
+  /** Papers without a vector for the configured model yet (0 without a model). */
+  public long embeddingBacklog() {
+    return NO_MODEL.equals(modelName)
+        ? 0
+        : Math.max(0, store.countAll() - vectors.count(modelName));
+  }
+
+  /** Papers this process has embedded since it started. */
+  public long embeddedHere() {
+    return embeddedHere.get();
+  }
+
+  /** Why the index cannot be read now, or empty when it can. */
+  public Optional<String> indexProblem() {
+    try {
+      index.count();
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
   }
 
   /** How far the semantic side is: papers with vectors, of all papers. */
@@ -229,6 +281,7 @@ public final class SearchService implements AutoCloseable {
         vectors.save(e.model(), embedded);
         index.index(batch, embedded, null);
         done += batch.size();
+        embeddedHere.addAndGet(batch.size());
         if (progress != null) {
           double s = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
           progress.printf(

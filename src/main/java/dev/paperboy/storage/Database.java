@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -103,6 +105,21 @@ public final class Database implements AutoCloseable {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * Runs a trivial query, for readiness checks.
+   *
+   * @throws StorageException when the database cannot answer
+   */
+  public void ping() {
+    read(
+        c -> {
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT 1")) {
+            return rs.next();
+          }
+        });
   }
 
   @Override

@@ -63,7 +63,7 @@ final class SessionGate {
   }
 
   private void admit(Context ctx) {
-    if (ctx.path().startsWith("/static/")) {
+    if (ctx.path().startsWith("/static/") || OpsRoutes.PATHS.contains(ctx.path())) {
       return;
     }
     String session = ctx.cookie(SESSION_COOKIE);

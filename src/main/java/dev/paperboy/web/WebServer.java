@@ -5,6 +5,7 @@ import dev.paperboy.community.Refusal;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.harvest.Harvests;
+import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Secret;
@@ -38,7 +39,8 @@ public final class WebServer implements AutoCloseable {
       Harvests harvests,
       Secret secret,
       boolean secureCookies,
-      Clock clock) {}
+      Clock clock,
+      Observability observe) {}
 
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -59,10 +61,13 @@ public final class WebServer implements AutoCloseable {
   private final Admission admission = Admission.forThisMachine();
 
   public WebServer(Parts parts) {
+    RequestLogging requests = new RequestLogging(parts.observe());
     this.app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              config.requestLogger.http(requests::routed);
+              config.jetty.modifyServer(server -> server.setRequestLog(requests));
               config.router.ignoreTrailingSlashes = true;
               config.http.maxRequestSize = RequestChecks.MAX_BODY_BYTES;
               config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrors()));
@@ -78,11 +83,13 @@ public final class WebServer implements AutoCloseable {
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                   });
             });
+    app.before(requests::begin);
     app.before(ctx -> securityHeaders(ctx::header));
     if (parts.secureCookies()) {
       app.before(ctx -> ctx.header("Strict-Transport-Security", HSTS));
     }
     app.before(RequestChecks::check);
+    new OpsRoutes(parts.observe()).register(app);
     SessionGate gate =
         new SessionGate(parts.community().accounts(), parts.secret(), parts.secureCookies());
     gate.register(app);

@@ -1,0 +1,74 @@
+package dev.paperboy.observe;
+
+import dev.paperboy.search.SearchService;
+import dev.paperboy.storage.Database;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether this server can answer: the database takes a trivial query and the search index can be
+ * read. How far the index and the embeddings lag behind the database is reported beside, but does
+ * not make the server unready: it answers, with fewer search results for a while.
+ */
+public final class Readiness {
+
+  /**
+   * What {@code /readyz} answers.
+   *
+   * @param indexLag paper changes the index has not caught up with yet (-1 when unknown)
+   * @param embeddingBacklog papers without a vector yet (-1 when unknown)
+   * @param problems why the server is not ready; empty when it is
+   */
+  public record Report(
+      String status,
+      String database,
+      String index,
+      long indexLag,
+      long embeddingBacklog,
+      List<String> problems) {
+
+    public boolean ready() {
+      return problems.isEmpty();
+    }
+  }
+
+  private final Database database;
+  private final SearchService search;
+
+  public Readiness(Database database, SearchService search) {
+    this.database = database;
+    this.search = search;
+  }
+
+  public Report check() {
+    List<String> problems = new ArrayList<>();
+    String db = "ok";
+    try {
+      database.ping();
+    } catch (RuntimeException e) {
+      db = "unreachable";
+      problems.add("database: " + e.getMessage());
+    }
+    String index = search.indexProblem().orElse(null);
+    if (index != null) {
+      problems.add("search index: " + index);
+    }
+    long lag = -1;
+    long backlog = -1;
+    if (problems.isEmpty()) {
+      try {
+        lag = search.indexLag();
+        backlog = search.embeddingBacklog();
+      } catch (RuntimeException e) {
+        problems.add("database: " + e.getMessage());
+      }
+    }
+    return new Report(
+        problems.isEmpty() ? "ready" : "not ready",
+        db,
+        index == null ? "ok" : "unreadable",
+        lag,
+        backlog,
+        List.copyOf(problems));
+  }
+}
