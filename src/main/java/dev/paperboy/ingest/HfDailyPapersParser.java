@@ -118,14 +118,14 @@ final class HfDailyPapersParser {
         published,
         null,
         day,
-        paper.path("upvotes").asInt(0),
-        item.path("numComments").asInt(0),
+        paper.path("upvotes").asLong(0),
+        item.path("numComments").asLong(0),
         org.isObject() && Text.text(org, "name") != null
             ? new Organization(
                 Text.text(org, "name"), Text.text(org, "fullname"), Text.text(org, "avatar"))
             : null,
         Text.text(paper, "githubRepo"),
-        stars != null && stars.canConvertToInt() ? stars.asInt() : null,
+        stars != null && stars.canConvertToLong() ? stars.asLong() : null,
         Text.text(paper, "projectPage"),
         Text.text(paper, "ai_summary"),
         Text.strings(paper.path("ai_keywords")),

@@ -48,7 +48,7 @@ class PaperStoreTest {
         false);
   }
 
-  static Paper hf(String id, LocalDate day, int upvotes) {
+  static Paper hf(String id, LocalDate day, long upvotes) {
     return new Paper(
         id,
         0,
@@ -63,7 +63,7 @@ class PaperStoreTest {
         2,
         new Organization("google", "Google", null),
         "https://github.com/x/y",
-        8,
+        8L,
         null,
         "A summary.",
         List.of("LLM"),
@@ -132,5 +132,23 @@ class PaperStoreTest {
     assertEquals(3, store.count(day, day));
     assertEquals(day.plusDays(1), store.latestDay().orElseThrow());
     assertEquals(day, store.dayBefore(day.plusDays(1)).orElseThrow());
+  }
+
+  @Test
+  void countsBeyondTwoBillionSurviveALocalVote() {
+    LocalDate day = LocalDate.of(2026, 8, 21);
+    store.upsert(List.of(hf("2608.00001", day, 3_000_000_000L), hf("2608.00002", day, 5)));
+    db.transaction(
+        c -> {
+          store.addCommunityCounts(c, "2608.00001", 1, 1);
+          return null;
+        });
+    Paper p = store.find("2608.00001").orElseThrow();
+    assertEquals(3_000_000_000L, p.upvotes());
+    assertEquals(3_000_000_001L, p.totalUpvotes());
+    assertEquals(3L, p.totalComments(), "2 from Hugging Face, 1 here");
+    var ids =
+        store.feed(day, day, PaperStore.Order.UPVOTES, 0, 10).stream().map(Paper::id).toList();
+    assertEquals(List.of("2608.00001", "2608.00002"), ids);
   }
 }
