@@ -34,6 +34,7 @@ public final class ImportJob {
 
   private final PaperStore store;
   private final PrintStream progressOut;
+  private final ImportLimits limits;
   private final ObjectMapper json = new ObjectMapper();
   private final HfDailyPapersParser hf = new HfDailyPapersParser(json);
 
@@ -44,6 +45,7 @@ public final class ImportJob {
   private final Map<String, Long> rejectedCounts = new TreeMap<>();
   private final AtomicLong bytes = new AtomicLong();
   private long records;
+  private long accepted;
   private int filesRead;
   private int created;
   private int updated;
@@ -51,8 +53,13 @@ public final class ImportJob {
   private int repeated;
 
   public ImportJob(PaperStore store, PrintStream progressOut) {
+    this(store, progressOut, ImportLimits.DEFAULTS);
+  }
+
+  public ImportJob(PaperStore store, PrintStream progressOut, ImportLimits limits) {
     this.store = store;
     this.progressOut = progressOut;
+    this.limits = limits;
   }
 
   /** Imports every file under the paths. A job runs once; make a new one for the next import. */
@@ -63,10 +70,13 @@ public final class ImportJob {
     ProgressBar progress = new ProgressBar(progressOut, total, files.size());
     int done = 0;
     for (Path file : files) {
-      importFile(file);
+      try {
+        importFile(file);
+      } finally {
+        flush(); // a later file's failure, whatever it is, cannot take this file's records along
+      }
       progress.update(bytes.get(), ++done, records);
     }
-    flush();
     progress.finish(records);
     Map<String, ImportReport.Rejections> byReason = new TreeMap<>();
     rejectedCounts.forEach(
@@ -93,10 +103,11 @@ public final class ImportJob {
     }
     filesRead++;
     LocalDate fileDay = Text.dateInFileName(file.getFileName().toString());
-    long before = records;
+    long before = accepted;
     try (BufferedReader in =
         new BufferedReader(
-            new InputStreamReader(InputFiles.open(file, bytes), StandardCharsets.UTF_8), 1 << 16)) {
+            new InputStreamReader(InputFiles.open(file, bytes, limits), StandardCharsets.UTF_8),
+            1 << 16)) {
       in.mark(PEEK_LIMIT);
       String first = firstNonBlankLine(in);
       in.reset();
@@ -116,13 +127,19 @@ public final class ImportJob {
       rejectedFiles.put(
           name,
           String.format(
-              "invalid JSON at line %d, column %d (%s); the %d records before it were kept",
+              "invalid JSON at line %d, column %d (%s)%s",
               at == null ? 0 : at.getLineNr(),
               at == null ? 0 : at.getColumnNr(),
               e.getOriginalMessage().lines().findFirst().orElse(""),
-              records - before));
+              kept(accepted - before)));
+    } catch (BadInput e) {
+      rejectedFiles.put(name, e.getMessage() + kept(accepted - before));
     } catch (IOException e) {
-      rejectedFiles.put(name, "cannot read: " + e.getMessage());
+      rejectedFiles.put(
+          name,
+          "cannot read: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + kept(accepted - before));
     }
   }
 
@@ -223,6 +240,7 @@ public final class ImportJob {
 
   private void accept(Paper paper) {
     records++;
+    accepted++;
     if (batch.containsKey(paper.id())) {
       repeated++;
     }
@@ -250,6 +268,16 @@ public final class ImportJob {
     updated += result.updated();
     unchanged += result.unchanged();
     batch.clear();
+  }
+
+  /** What a file rejected part-way through still gave. */
+  private static String kept(long papers) {
+    if (papers == 0) {
+      return "";
+    }
+    return papers == 1
+        ? "; the 1 record before it was kept"
+        : "; the " + papers + " records before it were kept";
   }
 
   private boolean isCompleteJson(String line) {
