@@ -27,6 +27,11 @@ public record ImportLimits(
     }
   }
 
+  /** The reason a record over the limit is rejected with: "record over 16 MiB". */
+  String recordTooLarge() {
+    return "record over " + size(maxRecordBytes);
+  }
+
   /** 16 MiB, 1.5 GiB, 900 bytes: how the limits read in messages. */
   static String size(long bytes) {
     if (bytes >= 1L << 30) {

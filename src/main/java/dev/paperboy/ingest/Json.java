@@ -1,0 +1,26 @@
+package dev.paperboy.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The one way JSON from outside is read, for files and live answers alike. */
+final class Json {
+
+  private Json() {}
+
+  /**
+   * A mapper whose strings may be a few times the record limit: an item with one that long is still
+   * read whole and then rejected as a record, while a string longer still (which a streaming parser
+   * cannot step over) ends the file with its location instead of filling memory.
+   */
+  static ObjectMapper mapper(ImportLimits limits) {
+    long maxString = Math.min(Integer.MAX_VALUE, 4 * limits.maxRecordBytes());
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength((int) maxString).build())
+            .build();
+    return new ObjectMapper(factory);
+  }
+}
