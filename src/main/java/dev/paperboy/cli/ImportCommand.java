@@ -2,6 +2,7 @@ package dev.paperboy.cli;
 
 import dev.paperboy.App;
 import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   /** Imports and prints the summary; 0 when everything was accepted, 1 when anything was not. */
   static int run(App app, List<Path> paths) {
-    ImportReport report = new ImportJob(app.papers(), System.err).run(paths);
+    ImportReport report =
+        new ImportJob(app.papers(), System.err, ImportLimits.DEFAULTS, app.clock()).run(paths);
     System.out.println(report.table());
     return report.hasRejections() ? 1 : 0;
   }

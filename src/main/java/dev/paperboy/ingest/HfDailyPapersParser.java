@@ -148,7 +148,6 @@ final class HfDailyPapersParser {
         paper.path("organization").isObject()
             ? paper.path("organization")
             : item.path("organization");
-    JsonNode stars = paper.get("githubStars");
     JsonNode by = paper.path("submittedOnDailyBy");
     String submittedBy = Text.text(by, "user");
     return new Paper(
@@ -161,14 +160,14 @@ final class HfDailyPapersParser {
         published,
         null,
         day,
-        paper.path("upvotes").asLong(0),
-        item.path("numComments").asLong(0),
+        Text.count(paper.get("upvotes")),
+        Text.count(item.get("numComments")),
         org.isObject() && Text.text(org, "name") != null
             ? new Organization(
                 Text.text(org, "name"), Text.text(org, "fullname"), Text.text(org, "avatar"))
             : null,
         Text.text(paper, "githubRepo"),
-        stars != null && stars.canConvertToLong() ? stars.asLong() : null,
+        Text.optionalCount(paper.get("githubStars")),
         Text.text(paper, "projectPage"),
         Text.text(paper, "ai_summary"),
         Text.strings(paper.path("ai_keywords")),

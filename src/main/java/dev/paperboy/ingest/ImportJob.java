@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +34,11 @@ public final class ImportJob {
   private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
 
   static final int BATCH = 2000;
-  private static final int EXAMPLES = 3;
 
   private final PaperStore store;
   private final PrintStream progressOut;
   private final ImportLimits limits;
+  private final PaperValidator validator;
   private final HfDailyPapersParser hf;
   private final JsonLinesParser jsonLines;
   private final RecordSink sink =
@@ -56,8 +57,8 @@ public final class ImportJob {
   private final Map<String, Paper> batch = new LinkedHashMap<>();
   private final List<String> skipped = new ArrayList<>();
   private final Map<String, String> rejectedFiles = new TreeMap<>();
-  private final Map<String, List<String>> rejectedExamples = new TreeMap<>();
-  private final Map<String, Long> rejectedCounts = new TreeMap<>();
+  private final Tally rejectedRecords = new Tally();
+  private final Tally correctedValues = new Tally();
   private final AtomicLong bytes = new AtomicLong();
   private long records;
   private long accepted;
@@ -67,14 +68,20 @@ public final class ImportJob {
   private int unchanged;
   private int repeated;
 
+  /** An import with the default limits, checking dates against the system clock. */
   public ImportJob(PaperStore store, PrintStream progressOut) {
-    this(store, progressOut, ImportLimits.DEFAULTS);
+    this(store, progressOut, ImportLimits.DEFAULTS, InstantSource.system());
   }
 
-  public ImportJob(PaperStore store, PrintStream progressOut, ImportLimits limits) {
+  /**
+   * @param clock what "today" is when checking that dates are not in the future
+   */
+  public ImportJob(
+      PaperStore store, PrintStream progressOut, ImportLimits limits, InstantSource clock) {
     this.store = store;
     this.progressOut = progressOut;
     this.limits = limits;
+    this.validator = new PaperValidator(clock);
     ObjectMapper json = Json.mapper(limits);
     this.hf = new HfDailyPapersParser(json, limits);
     this.jsonLines = new JsonLinesParser(json);
@@ -96,10 +103,6 @@ public final class ImportJob {
       progress.update(bytes.get(), ++done, records);
     }
     progress.finish(records);
-    Map<String, ImportReport.Rejections> byReason = new TreeMap<>();
-    rejectedCounts.forEach(
-        (reason, n) ->
-            byReason.put(reason, new ImportReport.Rejections(n, rejectedExamples.get(reason))));
     return new ImportReport(
         filesRead,
         skipped,
@@ -109,7 +112,8 @@ public final class ImportJob {
         updated,
         unchanged,
         repeated,
-        byReason,
+        rejectedRecords.byReason(),
+        correctedValues.byReason(),
         Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -167,7 +171,16 @@ public final class ImportJob {
         e.getOriginalMessage().lines().findFirst().orElse(""));
   }
 
-  private void accept(Paper paper, String location) {
+  private void accept(Paper read, String location) {
+    PaperValidator.Checked checked = validator.check(read);
+    if (!checked.accepted()) {
+      reject(checked.rejection().reason(), where(location, read, checked.rejection()));
+      return;
+    }
+    for (PaperValidator.Problem p : checked.corrections()) {
+      correctedValues.add(p.reason(), where(location, read, p));
+    }
+    Paper paper = checked.paper();
     records++;
     accepted++;
     if (batch.containsKey(paper.id())) {
@@ -179,13 +192,14 @@ public final class ImportJob {
     }
   }
 
+  /** "file#3 (2506.33310: 9999-12-31)": where, which paper, and the value that was wrong. */
+  private static String where(String location, Paper paper, PaperValidator.Problem problem) {
+    return location + " (" + paper.id() + ": " + problem.value() + ")";
+  }
+
   private void reject(String reason, String location) {
     records++;
-    rejectedCounts.merge(reason, 1L, Long::sum);
-    List<String> examples = rejectedExamples.computeIfAbsent(reason, r -> new ArrayList<>());
-    if (examples.size() < EXAMPLES) {
-      examples.add(location);
-    }
+    rejectedRecords.add(reason, location);
   }
 
   private void flush() {

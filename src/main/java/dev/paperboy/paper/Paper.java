@@ -135,7 +135,26 @@ public record Paper(
     return copy(day, submittedBy, sources);
   }
 
+  /** The paper with these dates and counts (an importer's corrections of implausible ones). */
+  public Paper withDatesAndCounts(
+      Instant published, Instant updated, long upvotes, long numComments, Long githubStars) {
+    return copy(
+        published, updated, dailyDate, upvotes, numComments, githubStars, submittedBy, sources);
+  }
+
   private Paper copy(LocalDate day, String submitter, Set<Source> withSources) {
+    return copy(published, updated, day, upvotes, numComments, githubStars, submitter, withSources);
+  }
+
+  private Paper copy(
+      Instant published,
+      Instant updated,
+      LocalDate day,
+      long upvotes,
+      long numComments,
+      Long githubStars,
+      String submitter,
+      Set<Source> withSources) {
     return new Paper(
         id,
         version,

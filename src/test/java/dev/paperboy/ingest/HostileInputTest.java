@@ -17,10 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Files built to break the importer, and valid files it used to refuse. */
 class HostileInputTest {
@@ -28,18 +26,7 @@ class HostileInputTest {
   /** A 1 MiB record limit and a 1 MiB bomb floor, so the files that cross them stay small. */
   static final ImportLimits SMALL = new ImportLimits(1 << 20, 1L << 30, 1 << 20, 100);
 
-  @TempDir Path dir;
-  ImportFixture f;
-
-  @BeforeEach
-  void open() {
-    f = new ImportFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    f.close();
-  }
+  @RegisterExtension final ImportFixture f = new ImportFixture();
 
   static String repeat(char c, int n) {
     return String.valueOf(c).repeat(n);

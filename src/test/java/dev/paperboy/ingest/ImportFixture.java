@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.TestApps;
+import dev.paperboy.TestClock;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
@@ -12,25 +13,49 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real SQLite file, and input files the test writes into its temporary directory. */
-final class ImportFixture implements AutoCloseable {
+/**
+ * A real SQLite file, and input files the test writes, in a temporary directory made before each
+ * test and removed after it ({@code @RegisterExtension final ImportFixture f = new
+ * ImportFixture();}).
+ */
+final class ImportFixture implements BeforeEachCallback, AfterEachCallback {
 
-  final Path dir;
-  final Database db;
-  final PaperStore store;
+  /** The day the tests run on, whatever the real date. */
+  static final String NOW = "2026-08-21T18:00:00Z";
 
-  ImportFixture(Path dir) {
-    this.dir = dir;
-    this.db = Database.open(dir.resolve("paperboy.db"));
-    this.store = new PaperStore(db);
+  final TestClock clock = TestClock.at(NOW);
+  Path dir;
+  Database db;
+  PaperStore store;
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("import-test");
+    db = Database.open(dir.resolve("paperboy.db"));
+    store = new PaperStore(db);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    db.close();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   ImportReport importing(ImportLimits limits, Path... files) {
-    return new ImportJob(store, new PrintStream(OutputStream.nullOutputStream()), limits)
+    return new ImportJob(store, new PrintStream(OutputStream.nullOutputStream()), limits, clock)
         .run(List.of(files));
   }
 
@@ -102,10 +127,5 @@ final class ImportFixture implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  @Override
-  public void close() {
-    db.close();
   }
 }
