@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
       "Import papers from files or directories (.gz and .xz are read directly).",
       "Formats: Hugging Face daily-papers JSON, arXiv new-listings JSONL, Kaggle arXiv snapshot"
           + " JSONL.",
+      "Records over 16 MiB, decompression bombs, invalid UTF-8 and days outside 1991..today+2"
+          + " are rejected; implausible dates and counts are dropped or clamped (see README).",
       "Exit code 1 when some files or records were rejected (the summary says why)."
     })
 public final class ImportCommand implements Callable<Integer> {

@@ -72,7 +72,7 @@ public record ImportReport(
     row(s, "new", created, "");
     row(s, "updated", updated, "");
     row(s, "unchanged", unchanged, "");
-    row(s, "repeated", repeated, repeated == 0 ? "" : "same id again in this import, merged");
+    row(s, "repeated", repeated, repeated == 0 ? "" : "same id again in this file, merged");
     row(s, "rejected", rejectedRecords(), "");
     row(
         s,
