@@ -2,6 +2,7 @@ package dev.paperboy;
 
 import dev.paperboy.digest.MailSettings;
 import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.storage.Sql;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -73,7 +74,12 @@ public final class TestApps {
 
   private static App serving(App app, String... resources) {
     List<Path> paths = Arrays.stream(resources).map(TestApps::resource).toList();
-    new ImportJob(app.papers(), new PrintStream(OutputStream.nullOutputStream())).run(paths);
+    new ImportJob(
+            app.papers(),
+            new PrintStream(OutputStream.nullOutputStream()),
+            ImportLimits.DEFAULTS,
+            app.clock())
+        .run(paths);
     app.search().catchUp(null); // searchable before the first request, not when the follower runs
     app.serve();
     return app;

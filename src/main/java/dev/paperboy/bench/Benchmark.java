@@ -2,6 +2,7 @@ package dev.paperboy.bench;
 
 import dev.paperboy.App;
 import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.SearchMode;
@@ -54,7 +55,9 @@ public final class Benchmark {
         app.config().dataDir());
     if (!settings.inputs().isEmpty()) {
       long started = System.nanoTime();
-      ImportReport report = new ImportJob(app.papers(), progress).run(settings.inputs());
+      ImportReport report =
+          new ImportJob(app.papers(), progress, ImportLimits.DEFAULTS, app.clock())
+              .run(settings.inputs());
       out.println(report.table());
       out.printf(Locale.ROOT, "import: %.1f s%n", seconds(started));
     }

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class Votes {
 
   /** The paper's state after a toggle, as the voter now sees it. */
-  public record Toggled(boolean upvoted, int upvotes) {}
+  public record Toggled(boolean upvoted, long upvotes) {}
 
   private final Database db;
   private final PaperStore papers;

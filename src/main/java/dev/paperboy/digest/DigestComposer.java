@@ -25,7 +25,7 @@ public final class DigestComposer {
       String url,
       String authors,
       String organization,
-      int upvotes,
+      long upvotes,
       String summary) {}
 
   /** What the digest template shows. */

@@ -52,7 +52,7 @@ public final class PaperPicker {
         matched.add(p);
       }
     }
-    matched.sort(Comparator.comparingInt(Paper::totalUpvotes).reversed().thenComparing(Paper::id));
+    matched.sort(Comparator.comparingLong(Paper::totalUpvotes).reversed().thenComparing(Paper::id));
     return matched.subList(0, Math.min(size, matched.size()));
   }
 

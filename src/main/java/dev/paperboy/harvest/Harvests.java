@@ -1,6 +1,8 @@
 package dev.paperboy.harvest;
 
+import dev.paperboy.ingest.PaperValidator;
 import dev.paperboy.ingest.RecordCounts;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
@@ -10,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +54,7 @@ public final class Harvests {
   private final PaperStore papers;
   private final Clock clock;
   private final RecordCounts counts;
+  private final PaperValidator validator;
 
   public Harvests(Database db, PaperStore papers, Clock clock) {
     this(db, papers, clock, new RecordCounts());
@@ -62,6 +66,7 @@ public final class Harvests {
     this.papers = papers;
     this.clock = clock;
     this.counts = counts;
+    this.validator = new PaperValidator(clock);
   }
 
   /**
@@ -97,7 +102,7 @@ public final class Harvests {
     while (true) {
       HarvestSource.Page page;
       try {
-        page = source.fetch(cursor);
+        page = checked(source, source.fetch(cursor));
       } catch (RuntimeException e) {
         fail(h.id(), e.getMessage());
         throw e;
@@ -124,6 +129,28 @@ public final class Harvests {
       }
       cursor = next;
     }
+  }
+
+  /**
+   * The page with the same checks a file import makes: a paper whose day is out of range joins the
+   * page's rejected records, implausible dates and counts are dropped or clamped (and logged).
+   */
+  private HarvestSource.Page checked(HarvestSource source, HarvestSource.Page page) {
+    List<Paper> kept = new ArrayList<>();
+    List<String> rejected = new ArrayList<>(page.rejected());
+    for (Paper p : page.papers()) {
+      PaperValidator.Checked c = validator.check(p);
+      if (!c.accepted()) {
+        rejected.add(c.rejection().reason() + " at " + p.id() + ": " + c.rejection().value());
+        continue;
+      }
+      for (PaperValidator.Problem fix : c.corrections()) {
+        log.warn(
+            "{} {}: {} {}: {}", source.name(), source.query(), fix.reason(), p.id(), fix.value());
+      }
+      kept.add(c.paper());
+    }
+    return new HarvestSource.Page(kept, rejected, page.nextCursor(), page.total());
   }
 
   private Harvest start(HarvestSource source, boolean again) {

@@ -1,12 +1,9 @@
 package dev.paperboy.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.paper.Paper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +27,8 @@ public final class HfDailyPapersClient implements AutoCloseable {
   private final URI endpoint;
   private final int pageSize;
   private final PoliteFetcher fetcher;
-  private final HfDailyPapersParser parser = new HfDailyPapersParser(new ObjectMapper());
+  private final HfDailyPapersParser parser =
+      new HfDailyPapersParser(Json.mapper(ImportLimits.DEFAULTS), ImportLimits.DEFAULTS);
 
   /**
    * The arXiv API's politeness (one request every 3 seconds, the same tries) for {@code endpoint}.
@@ -77,12 +75,12 @@ public final class HfDailyPapersClient implements AutoCloseable {
     List<String> rejected = new ArrayList<>();
     try {
       parser.parse(
-          new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8),
+          new StrictUtf8Reader(new ByteArrayInputStream(body)),
           name,
           date,
           new RecordSink() {
             @Override
-            public void accept(Paper paper) {
+            public void accept(Paper paper, String location) {
               papers.add(paper);
             }
 
@@ -91,6 +89,8 @@ public final class HfDailyPapersClient implements AutoCloseable {
               rejected.add(reason + " at " + location);
             }
           });
+    } catch (BadInput e) {
+      throw new BadRecord("Hugging Face's answer is not UTF-8: " + e.getMessage());
     } catch (IOException e) {
       throw new BadRecord("Hugging Face's answer is not complete JSON: " + e.getMessage());
     }

@@ -1,7 +1,10 @@
 package dev.paperboy.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.paper.ArxivId;
@@ -16,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,9 +31,17 @@ import java.util.Set;
 final class HfDailyPapersParser {
 
   private final ObjectMapper json;
+  private final long maxItemChars;
+  private final String tooLarge;
 
-  HfDailyPapersParser(ObjectMapper json) {
+  /**
+   * @param limits an item longer than the record limit is rejected as a record (and skipped without
+   *     being built), the rest of the array goes on
+   */
+  HfDailyPapersParser(ObjectMapper json, ImportLimits limits) {
     this.json = json;
+    this.maxItemChars = limits.maxRecordBytes();
+    this.tooLarge = limits.recordTooLarge();
   }
 
   /**
@@ -39,32 +51,63 @@ final class HfDailyPapersParser {
    */
   void parse(Reader in, String name, LocalDate fileDay, RecordSink sink)
       throws IOException, BadRecord {
-    try (JsonParser p = json.createParser(in)) {
-      JsonToken first = p.nextToken();
-      if (first == JsonToken.START_OBJECT) {
-        JsonNode obj = p.readValueAsTree();
-        List<String> keys = new ArrayList<>();
-        obj.fieldNames().forEachRemaining(keys::add);
-        throw new BadRecord(
-            "expected a JSON array of daily-paper items, found an object with keys " + keys);
-      }
-      if (first != JsonToken.START_ARRAY) {
-        throw new BadRecord("expected a JSON array of daily-paper items, found " + first);
-      }
-      int index = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        if (p.currentToken() == JsonToken.VALUE_STRING && index == 0) {
-          throw new BadRecord("array of strings (Python repr?), expected daily-paper objects");
-        }
-        JsonNode item = p.readValueAsTree();
-        String location = name + "#" + index++;
-        try {
-          sink.accept(toPaper(item, fileDay));
-        } catch (BadRecord e) {
-          sink.reject(e.getMessage(), location + idOf(item));
-        }
+    try (JsonParser raw = json.createParser(in)) {
+      ItemReader p = new ItemReader(raw, maxItemChars);
+      try {
+        items(p, name, fileDay, sink);
+      } catch (StreamConstraintsException e) {
+        // a value the parser cannot step over: the file ends here, where that value starts
+        JsonLocation at = p.currentTokenLocation();
+        throw new BadInput(
+            String.format(
+                Locale.ROOT,
+                "too large to read at line %d, column %d (%s)",
+                at.getLineNr(),
+                at.getColumnNr(),
+                e.getOriginalMessage()));
       }
     }
+  }
+
+  private void items(ItemReader p, String name, LocalDate fileDay, RecordSink sink)
+      throws IOException, BadRecord {
+    JsonToken first = p.nextToken();
+    if (first == JsonToken.START_OBJECT) {
+      throw new BadRecord(
+          "expected a JSON array of daily-paper items, found an object with keys " + keys(p));
+    }
+    if (first != JsonToken.START_ARRAY) {
+      throw new BadRecord("expected a JSON array of daily-paper items, found " + first);
+    }
+    JsonStreamContext array = p.getParsingContext();
+    int index = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() == JsonToken.VALUE_STRING && index == 0) {
+        throw new BadRecord("array of strings (Python repr?), expected daily-paper objects");
+      }
+      String location = name + "#" + index++;
+      JsonNode item = p.readItem(array);
+      if (item == null) {
+        sink.reject(tooLarge, location);
+        continue;
+      }
+      try {
+        sink.accept(toPaper(item, fileDay), location);
+      } catch (BadRecord e) {
+        sink.reject(e.getMessage(), location + idOf(item));
+      }
+    }
+  }
+
+  /** The top-level keys of an object, streamed past without building the values. */
+  private static List<String> keys(JsonParser p) throws IOException {
+    List<String> keys = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      keys.add(p.currentName());
+      p.nextToken();
+      p.skipChildren();
+    }
+    return keys;
   }
 
   private static String idOf(JsonNode item) {
@@ -105,7 +148,6 @@ final class HfDailyPapersParser {
         paper.path("organization").isObject()
             ? paper.path("organization")
             : item.path("organization");
-    JsonNode stars = paper.get("githubStars");
     JsonNode by = paper.path("submittedOnDailyBy");
     String submittedBy = Text.text(by, "user");
     return new Paper(
@@ -118,14 +160,14 @@ final class HfDailyPapersParser {
         published,
         null,
         day,
-        paper.path("upvotes").asInt(0),
-        item.path("numComments").asInt(0),
+        Text.count(paper.get("upvotes")),
+        Text.count(item.get("numComments")),
         org.isObject() && Text.text(org, "name") != null
             ? new Organization(
                 Text.text(org, "name"), Text.text(org, "fullname"), Text.text(org, "avatar"))
             : null,
         Text.text(paper, "githubRepo"),
-        stars != null && stars.canConvertToInt() ? stars.asInt() : null,
+        Text.optionalCount(paper.get("githubStars")),
         Text.text(paper, "projectPage"),
         Text.text(paper, "ai_summary"),
         Text.strings(paper.path("ai_keywords")),

@@ -1,25 +1,28 @@
 package dev.paperboy.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.storage.StorageException;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports files and directories into the paper store. Each file's format is recognised from its
@@ -28,23 +31,38 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImportJob {
 
+  private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+
   static final int BATCH = 2000;
-  private static final int EXAMPLES = 3;
-  private static final int PEEK_LIMIT = 1 << 20;
 
   private final PaperStore store;
   private final PrintStream progressOut;
   private final RecordCounts counts;
-  private final ObjectMapper json = new ObjectMapper();
-  private final HfDailyPapersParser hf = new HfDailyPapersParser(json);
+  private final ImportLimits limits;
+  private final PaperValidator validator;
+  private final HfDailyPapersParser hf;
+  private final JsonLinesParser jsonLines;
+  private final RecordSink sink =
+      new RecordSink() {
+        @Override
+        public void accept(Paper paper, String location) {
+          ImportJob.this.accept(paper, location);
+        }
+
+        @Override
+        public void reject(String reason, String location) {
+          ImportJob.this.reject(reason, location);
+        }
+      };
 
   private final Map<String, Paper> batch = new LinkedHashMap<>();
   private final List<String> skipped = new ArrayList<>();
   private final Map<String, String> rejectedFiles = new TreeMap<>();
-  private final Map<String, List<String>> rejectedExamples = new TreeMap<>();
-  private final Map<String, Long> rejectedCounts = new TreeMap<>();
+  private final Tally rejectedRecords = new Tally();
+  private final Tally correctedValues = new Tally();
   private final AtomicLong bytes = new AtomicLong();
   private long records;
+  private long accepted;
   private int filesRead;
   private int created;
   private int updated;
@@ -54,15 +72,34 @@ public final class ImportJob {
   private long recordsCounted;
   private long rejectedCounted;
 
+  /** An import with the default limits, checking dates against the system clock. */
   public ImportJob(PaperStore store, PrintStream progressOut) {
-    this(store, progressOut, new RecordCounts());
+    this(store, progressOut, ImportLimits.DEFAULTS, InstantSource.system());
+  }
+
+  /**
+   * @param clock what "today" is when checking that dates are not in the future
+   */
+  public ImportJob(
+      PaperStore store, PrintStream progressOut, ImportLimits limits, InstantSource clock) {
+    this(store, progressOut, limits, clock, new RecordCounts());
   }
 
   /** A job that also adds what each committed batch did to the process's {@code counts}. */
-  public ImportJob(PaperStore store, PrintStream progressOut, RecordCounts counts) {
+  public ImportJob(
+      PaperStore store,
+      PrintStream progressOut,
+      ImportLimits limits,
+      InstantSource clock,
+      RecordCounts counts) {
     this.store = store;
     this.progressOut = progressOut;
     this.counts = counts;
+    this.limits = limits;
+    this.validator = new PaperValidator(clock);
+    ObjectMapper json = Json.mapper(limits);
+    this.hf = new HfDailyPapersParser(json, limits);
+    this.jsonLines = new JsonLinesParser(json);
   }
 
   /** Imports every file under the paths. A job runs once; make a new one for the next import. */
@@ -73,15 +110,14 @@ public final class ImportJob {
     ProgressBar progress = new ProgressBar(progressOut, total, files.size());
     int done = 0;
     for (Path file : files) {
-      importFile(file);
+      try {
+        importFile(file);
+      } finally {
+        flush(); // a later file's failure, whatever it is, cannot take this file's records along
+      }
       progress.update(bytes.get(), ++done, records);
     }
-    flush();
     progress.finish(records);
-    Map<String, ImportReport.Rejections> byReason = new TreeMap<>();
-    rejectedCounts.forEach(
-        (reason, n) ->
-            byReason.put(reason, new ImportReport.Rejections(n, rejectedExamples.get(reason))));
     return new ImportReport(
         filesRead,
         skipped,
@@ -91,7 +127,8 @@ public final class ImportJob {
         updated,
         unchanged,
         repeated,
-        byReason,
+        rejectedRecords.byReason(),
+        correctedValues.byReason(),
         Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -103,136 +140,64 @@ public final class ImportJob {
     }
     filesRead++;
     LocalDate fileDay = Text.dateInFileName(file.getFileName().toString());
-    long before = records;
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(InputFiles.open(file, bytes), StandardCharsets.UTF_8), 1 << 16)) {
-      in.mark(PEEK_LIMIT);
-      String first = firstNonBlankLine(in);
-      in.reset();
-      if (first == null) {
-        rejectedFiles.put(name, "empty file");
-      } else if (first.contains("\t")) {
-        readTsv(in, name);
-      } else if (first.startsWith("[") || !isCompleteJson(first)) {
-        hf.parse(in, name, fileDay, sink());
-      } else {
-        readJsonLines(in, name, fileDay);
+    long before = accepted;
+    try (BufferedInputStream in = InputFiles.open(file, bytes, limits)) {
+      switch (InputFormat.of(in)) {
+        case EMPTY -> rejectedFiles.put(name, "empty file");
+        case JSON_ARRAY, JSON_DOCUMENT -> hf.parse(new StrictUtf8Reader(in), name, fileDay, sink);
+        case JSON_LINES -> jsonLines.parse(new Utf8Lines(in, limits), name, fileDay, sink);
+        case TEXT ->
+            ArchiveTsvParser.parse(
+                new QuotedTsvReader(
+                    new BufferedReader(new StrictUtf8Reader(in), 1 << 16), limits.maxRecordBytes()),
+                name,
+                limits.recordTooLarge(),
+                sink);
       }
     } catch (BadRecord e) {
       rejectedFiles.put(name, e.getMessage());
     } catch (JsonProcessingException e) {
-      var at = e.getLocation();
+      rejectedFiles.put(name, "invalid JSON " + at(e) + kept(accepted - before));
+    } catch (BadInput e) {
+      rejectedFiles.put(name, e.getMessage() + kept(accepted - before));
+    } catch (IOException e) {
       rejectedFiles.put(
           name,
-          String.format(
-              "invalid JSON at line %d, column %d (%s); the %d records before it were kept",
-              at == null ? 0 : at.getLineNr(),
-              at == null ? 0 : at.getColumnNr(),
-              e.getOriginalMessage().lines().findFirst().orElse(""),
-              records - before));
-    } catch (IOException e) {
-      rejectedFiles.put(name, "cannot read: " + e.getMessage());
+          "cannot read: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + kept(accepted - before));
+    } catch (StorageException e) {
+      throw e; // the database failing is not this file's fault: the import stops
+    } catch (RuntimeException e) {
+      // a bug met in one file's content must not cost the files after it
+      log.error("importing {} failed", name, e);
+      rejectedFiles.put(name, "failed: " + e + kept(accepted - before));
     }
   }
 
-  private void readJsonLines(BufferedReader in, String name, LocalDate fileDay)
-      throws IOException, BadRecord {
-    Flavour flavour = null;
-    int lineNo = 0;
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String location = name + ":" + lineNo;
-      JsonNode node;
-      try {
-        node = json.readTree(line);
-      } catch (JsonProcessingException e) {
-        reject("invalid JSON line", location);
-        continue;
-      }
-      if (flavour == null) {
-        flavour = Flavour.of(node);
-        if (flavour == null) {
-          throw new BadRecord(
-              "unrecognised format: JSON lines that are neither arXiv listings nor the Kaggle"
-                  + " arXiv snapshot (first record's fields: "
-                  + fieldNames(node)
-                  + ")");
-        }
-      }
-      try {
-        accept(
-            flavour == Flavour.KAGGLE
-                ? KaggleSnapshotRecords.toPaper(node)
-                : ArxivListingRecords.toPaper(node, fileDay));
-      } catch (BadRecord e) {
-        String id = node.path("id").isTextual() ? " (" + node.path("id").asText() + ")" : "";
-        reject(e.getMessage(), location + id);
-      }
-    }
+  /** "at line 3, column 7 (what Jackson said)". */
+  private static String at(JsonProcessingException e) {
+    var at = e.getLocation();
+    return String.format(
+        Locale.ROOT,
+        "at line %d, column %d (%s)",
+        at == null ? 0 : at.getLineNr(),
+        at == null ? 0 : at.getColumnNr(),
+        e.getOriginalMessage().lines().findFirst().orElse(""));
   }
 
-  private void readTsv(BufferedReader in, String name) throws IOException, BadRecord {
-    QuotedTsvReader tsv = new QuotedTsvReader(in);
-    List<String> header = tsv.next();
-    if (header == null || !ArxivArchiveRecords.recognises(header)) {
-      throw new BadRecord(
-          "unrecognised format: tab-separated columns without arxiv_id, title and abstract");
+  private void accept(Paper read, String location) {
+    PaperValidator.Checked checked = validator.check(read);
+    if (!checked.accepted()) {
+      reject(checked.rejection().reason(), where(location, read, checked.rejection()));
+      return;
     }
-    List<String> row;
-    while ((row = tsv.next()) != null) {
-      String location = name + ":" + tsv.rowLine();
-      if (row.size() == 1 && row.get(0).isBlank()) {
-        continue;
-      }
-      if (row.size() != header.size()) {
-        reject("wrong number of columns", location);
-        continue;
-      }
-      Map<String, String> fields = new java.util.HashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        fields.put(header.get(i), row.get(i));
-      }
-      try {
-        accept(ArxivArchiveRecords.toPaper(fields));
-      } catch (BadRecord e) {
-        reject(e.getMessage(), location + " (" + fields.get("arxiv_id") + ")");
-      }
+    for (PaperValidator.Problem p : checked.corrections()) {
+      correctedValues.add(p.reason(), where(location, read, p));
     }
-  }
-
-  private enum Flavour {
-    LISTING,
-    KAGGLE;
-
-    static Flavour of(JsonNode node) {
-      if (KaggleSnapshotRecords.recognises(node)) {
-        return KAGGLE;
-      }
-      return ArxivListingRecords.recognises(node) ? LISTING : null;
-    }
-  }
-
-  private RecordSink sink() {
-    return new RecordSink() {
-      @Override
-      public void accept(Paper paper) {
-        ImportJob.this.accept(paper);
-      }
-
-      @Override
-      public void reject(String reason, String location) {
-        ImportJob.this.reject(reason, location);
-      }
-    };
-  }
-
-  private void accept(Paper paper) {
+    Paper paper = checked.paper();
     records++;
+    accepted++;
     if (batch.containsKey(paper.id())) {
       repeated++;
     }
@@ -242,14 +207,15 @@ public final class ImportJob {
     }
   }
 
+  /** "file#3 (2506.33310: 9999-12-31)": where, which paper, and the value that was wrong. */
+  private static String where(String location, Paper paper, PaperValidator.Problem problem) {
+    return location + " (" + paper.id() + ": " + problem.value() + ")";
+  }
+
   private void reject(String reason, String location) {
     records++;
     rejected++;
-    rejectedCounts.merge(reason, 1L, Long::sum);
-    List<String> examples = rejectedExamples.computeIfAbsent(reason, r -> new ArrayList<>());
-    if (examples.size() < EXAMPLES) {
-      examples.add(location);
-    }
+    rejectedRecords.add(reason, location);
   }
 
   private void flush() {
@@ -267,31 +233,14 @@ public final class ImportJob {
     rejectedCounted = rejected;
   }
 
-  private boolean isCompleteJson(String line) {
-    try {
-      json.readTree(line);
-      return true;
-    } catch (JsonProcessingException e) {
-      return false;
+  /** What a file rejected part-way through still gave. */
+  private static String kept(long papers) {
+    if (papers == 0) {
+      return "";
     }
-  }
-
-  private static String firstNonBlankLine(BufferedReader in) throws IOException {
-    String line;
-    int read = 0;
-    while ((line = in.readLine()) != null) {
-      read += line.length() + 1;
-      if (!line.isBlank()) {
-        return read < PEEK_LIMIT ? line.strip().replace("\uFEFF", "") : "[";
-      }
-    }
-    return null;
-  }
-
-  private static String fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return String.join(", ", names.subList(0, Math.min(8, names.size())));
+    return papers == 1
+        ? "; the 1 record before it was kept"
+        : "; the " + papers + " records before it were kept";
   }
 
   private static long size(Path p) {

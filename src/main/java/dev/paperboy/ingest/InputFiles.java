@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
-import java.io.FilterInputStream;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.tukaani.xz.XZIOException;
 import org.tukaani.xz.XZInputStream;
 
 /** Finds the files under the given paths and opens them, decompressing .gz and .xz on the fly. */
@@ -19,6 +22,7 @@ final class InputFiles {
 
   private static final List<String> DATA_ENDINGS =
       List.of(".json", ".jsonl", ".ndjson", ".tsv", ".gz", ".xz");
+  private static final int BUFFER = 1 << 16;
 
   private InputFiles() {}
 
@@ -45,35 +49,30 @@ final class InputFiles {
     return DATA_ENDINGS.stream().anyMatch(name::endsWith);
   }
 
-  /** Opens the file; {@code consumed} counts the bytes read from disk (for progress). */
-  static InputStream open(Path file, AtomicLong consumed) throws IOException {
-    InputStream raw =
-        new FilterInputStream(Files.newInputStream(file)) {
-          @Override
-          public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-              consumed.incrementAndGet();
-            }
-            return b;
-          }
-
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-              consumed.addAndGet(n);
-            }
-            return n;
-          }
-        };
+  /**
+   * Opens the file for reading, decompressing .gz and .xz on the fly, within the limits; {@code
+   * progress} counts the bytes read from disk.
+   *
+   * @throws BadInput when the compressed data is corrupt from its first bytes
+   */
+  static BufferedInputStream open(Path file, AtomicLong progress, ImportLimits limits)
+      throws IOException {
+    GuardedInput.CountingInput raw =
+        new GuardedInput.CountingInput(Files.newInputStream(file), progress);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".gz")) {
-      return new GZIPInputStream(raw, 1 << 16);
+    String compression = name.endsWith(".gz") ? ".gz" : name.endsWith(".xz") ? ".xz" : null;
+    InputStream content = raw;
+    try {
+      if (".gz".equals(compression)) {
+        content = new GZIPInputStream(raw, BUFFER);
+      } else if (".xz".equals(compression)) {
+        content = new XZInputStream(new BufferedInputStream(raw, BUFFER));
+      }
+    } catch (EOFException | ZipException | XZIOException e) {
+      raw.close();
+      throw GuardedInput.explained(e, compression);
     }
-    if (name.endsWith(".xz")) {
-      return new XZInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
-    }
-    return new java.io.BufferedInputStream(raw, 1 << 16);
+    return new BufferedInputStream(
+        new GuardedInput(content, compression == null ? null : raw, compression, limits), BUFFER);
   }
 }

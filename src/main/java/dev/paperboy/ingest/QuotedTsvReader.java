@@ -7,26 +7,37 @@ import java.util.List;
 
 /**
  * Reads tab-separated rows whose fields may be CSV-quoted: a field that starts with a quote runs to
- * the next lone quote, may hold tabs and newlines, and writes a quote as two.
+ * the next lone quote, may hold tabs and newlines, and writes a quote as two. A row longer than the
+ * limit is read to its end without being kept.
  */
 final class QuotedTsvReader {
 
   private final Reader in;
-  private int line = 1;
-  private int rowStartLine = 1;
+  private final long maxChars;
+  private long line = 1;
+  private long rowStartLine = 1;
+  private boolean tooLong;
 
-  QuotedTsvReader(Reader in) {
+  QuotedTsvReader(Reader in, long maxChars) {
     this.in = in;
+    this.maxChars = maxChars;
+  }
+
+  /** True when the last row returned was over the limit (its fields are then empty). */
+  boolean tooLong() {
+    return tooLong;
   }
 
   /** The line the last row returned by {@link #next()} started on. */
-  int rowLine() {
+  long rowLine() {
     return rowStartLine;
   }
 
   /** The next row's fields, or null at the end of the input. */
   List<String> next() throws IOException {
     rowStartLine = line;
+    tooLong = false;
+    long rowChars = 0;
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
@@ -56,7 +67,9 @@ final class QuotedTsvReader {
         quoted = true;
         atFieldStart = false;
       } else if (c == '\t') {
-        fields.add(field.toString());
+        if (!tooLong) {
+          fields.add(field.toString());
+        }
         field.setLength(0);
         atFieldStart = true;
       } else if (c == '\n') {
@@ -65,6 +78,13 @@ final class QuotedTsvReader {
       } else if (c != '\r') {
         field.append((char) c);
         atFieldStart = false;
+      }
+      if (++rowChars > maxChars && !tooLong) {
+        tooLong = true;
+        fields.clear();
+      }
+      if (tooLong) {
+        field.setLength(0);
       }
       c = in.read();
     }

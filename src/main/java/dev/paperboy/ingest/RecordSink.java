@@ -5,7 +5,8 @@ import dev.paperboy.paper.Paper;
 /** Where a parser delivers what it reads: good papers, and bad records with their location. */
 interface RecordSink {
 
-  void accept(Paper paper);
+  /** A paper read at {@code location} (file:line or file#item). */
+  void accept(Paper paper, String location);
 
   /** A record that could not be used; {@code location} is file:line or file#item. */
   void reject(String reason, String location);

@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ final class Text {
 
   private static final Pattern WS = Pattern.compile("\\s+");
   private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
 
   private Text() {}
 
@@ -27,6 +30,43 @@ final class Text {
   static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
     return v == null || v.isNull() || !v.isValueNode() ? null : clean(v.asText());
+  }
+
+  /**
+   * A count as a JSON source wrote it, as a 64-bit integer that saturates instead of wrapping
+   * ({@code 1e30} is {@link Long#MAX_VALUE}); 0 when absent or not a number. The validator clamps
+   * it to a sane range.
+   */
+  static long count(JsonNode v) {
+    BigDecimal n = number(v);
+    return n == null ? 0 : saturated(n);
+  }
+
+  /** Like {@link #count}, but null when the field is absent or not a number. */
+  static Long optionalCount(JsonNode v) {
+    BigDecimal n = number(v);
+    return n == null ? null : saturated(n);
+  }
+
+  private static BigDecimal number(JsonNode v) {
+    if (v == null || !(v.isNumber() || v.isTextual())) {
+      return null;
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      return BigDecimal.valueOf(v.longValue());
+    }
+    try {
+      return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().strip());
+    } catch (NumberFormatException e) {
+      return null; // "12 upvotes" or "": no count, as when the field is missing
+    }
+  }
+
+  private static long saturated(BigDecimal n) {
+    if (n.compareTo(LONG_MAX) >= 0) {
+      return Long.MAX_VALUE;
+    }
+    return n.compareTo(LONG_MIN) <= 0 ? Long.MIN_VALUE : n.longValue();
   }
 
   /** The non-blank strings of a JSON array, cleaned; empty for anything else. */

@@ -25,11 +25,11 @@ public record Paper(
     Instant published,
     Instant updated,
     LocalDate dailyDate,
-    int upvotes,
-    int numComments,
+    long upvotes,
+    long numComments,
     Organization organization,
     String githubRepo,
-    Integer githubStars,
+    Long githubStars,
     String projectPage,
     String aiSummary,
     List<String> aiKeywords,
@@ -45,7 +45,7 @@ public record Paper(
    * This Paperboy's own standing of the paper: votes and visible comments cast here, and whether a
    * moderator hid it. Imports never carry any; the community package maintains it.
    */
-  public record Community(int upvotes, int comments, boolean hidden) {
+  public record Community(long upvotes, long comments, boolean hidden) {
     public static final Community NONE = new Community(0, 0, false);
   }
 
@@ -61,12 +61,12 @@ public record Paper(
   }
 
   /** Imported Hugging Face upvotes plus the votes cast here: what feeds and trending rank by. */
-  public int totalUpvotes() {
+  public long totalUpvotes() {
     return upvotes + community.upvotes();
   }
 
   /** Imported Hugging Face comments plus the visible comments written here. */
-  public int totalComments() {
+  public long totalComments() {
     return numComments + community.comments();
   }
 
@@ -135,7 +135,26 @@ public record Paper(
     return copy(day, submittedBy, sources);
   }
 
+  /** The paper with these dates and counts (an importer's corrections of implausible ones). */
+  public Paper withDatesAndCounts(
+      Instant published, Instant updated, long upvotes, long numComments, Long githubStars) {
+    return copy(
+        published, updated, dailyDate, upvotes, numComments, githubStars, submittedBy, sources);
+  }
+
   private Paper copy(LocalDate day, String submitter, Set<Source> withSources) {
+    return copy(published, updated, day, upvotes, numComments, githubStars, submitter, withSources);
+  }
+
+  private Paper copy(
+      Instant published,
+      Instant updated,
+      LocalDate day,
+      long upvotes,
+      long numComments,
+      Long githubStars,
+      String submitter,
+      Set<Source> withSources) {
     return new Paper(
         id,
         version,
@@ -242,8 +261,8 @@ public record Paper(
         bib.withdrawn);
   }
 
-  private static Integer highest(Integer a, Integer b) {
-    return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
+  private static Long highest(Long a, Long b) {
+    return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
   }
 
   private static <T extends Comparable<? super T>> int compareNullsFirst(T a, T b) {

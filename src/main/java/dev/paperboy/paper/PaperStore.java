@@ -433,8 +433,8 @@ public final class PaperStore {
     ps.setString(i++, p.published() == null ? null : p.published().toString());
     ps.setString(i++, p.updated() == null ? null : p.updated().toString());
     ps.setString(i++, p.dailyDate() == null ? null : p.dailyDate().toString());
-    ps.setInt(i++, p.upvotes());
-    ps.setInt(i++, p.numComments());
+    ps.setLong(i++, p.upvotes());
+    ps.setLong(i++, p.numComments());
     Organization org = p.organization();
     ps.setString(i++, org == null ? null : org.name());
     ps.setString(i++, org == null ? null : org.fullname());
@@ -443,7 +443,7 @@ public final class PaperStore {
     if (p.githubStars() == null) {
       ps.setNull(i++, Types.INTEGER);
     } else {
-      ps.setInt(i++, p.githubStars());
+      ps.setLong(i++, p.githubStars());
     }
     ps.setString(i++, p.projectPage());
     ps.setString(i++, p.aiSummary());
@@ -464,8 +464,8 @@ public final class PaperStore {
         orgName == null
             ? null
             : new Organization(orgName, rs.getString("org_fullname"), rs.getString("org_avatar"));
-    int stars = rs.getInt("github_stars");
-    Integer githubStars = rs.wasNull() ? null : stars;
+    long stars = rs.getLong("github_stars");
+    Long githubStars = rs.wasNull() ? null : stars;
     Set<Source> sources = EnumSet.noneOf(Source.class);
     for (String key : split(rs.getString("sources"), ",")) {
       sources.add(Source.fromKey(key));
@@ -480,8 +480,8 @@ public final class PaperStore {
         instant(rs.getString("published")),
         instant(rs.getString("updated")),
         Optional.ofNullable(rs.getString("daily_date")).map(LocalDate::parse).orElse(null),
-        rs.getInt("upvotes"),
-        rs.getInt("num_comments"),
+        rs.getLong("upvotes"),
+        rs.getLong("num_comments"),
         org,
         rs.getString("github_repo"),
         githubStars,
@@ -494,8 +494,8 @@ public final class PaperStore {
         rs.getString("submitted_by"),
         sources,
         new Paper.Community(
-            rs.getInt("local_upvotes"),
-            rs.getInt("local_comments"),
+            rs.getLong("local_upvotes"),
+            rs.getLong("local_comments"),
             rs.getString("hidden_at") != null),
         rs.getInt("withdrawn") != 0);
   }

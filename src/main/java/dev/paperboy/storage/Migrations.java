@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} on the class path, listed in
- * {@code db/migration/index.txt}, each applied once in its own transaction and recorded in {@code
- * schema_version}.
+ * {@code db/migration/index.txt} in increasing order, each applied once in its own transaction and
+ * recorded in {@code schema_version}. Every listed version not recorded yet is applied, so a number
+ * left free for work on another branch (V8 while V9 exists) is applied when it arrives.
  */
 public final class Migrations {
 
@@ -36,9 +39,9 @@ public final class Migrations {
           "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT"
               + " NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
     }
-    int current = currentVersion(c);
+    Set<Integer> applied = appliedVersions(c);
     for (Migration m : load()) {
-      if (m.version() <= current) {
+      if (applied.contains(m.version())) {
         continue;
       }
       boolean auto = c.getAutoCommit();
@@ -66,11 +69,20 @@ public final class Migrations {
     }
   }
 
+  /** The newest schema version applied (0 for a database without any). */
   static int currentVersion(Connection c) throws SQLException {
+    return appliedVersions(c).stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  static Set<Integer> appliedVersions(Connection c) throws SQLException {
+    Set<Integer> versions = new HashSet<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
+        ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) {
+        versions.add(rs.getInt(1));
+      }
     }
+    return versions;
   }
 
   static List<Migration> load() {
@@ -88,8 +100,8 @@ public final class Migrations {
               Integer.parseInt(m.group(1)), m.group(2), read("db/migration/" + file.strip())));
     }
     for (int i = 0; i < out.size(); i++) {
-      if (out.get(i).version() != i + 1) {
-        throw new IllegalStateException("migrations must be numbered 1, 2, 3...: " + out);
+      if (out.get(i).version() <= (i == 0 ? 0 : out.get(i - 1).version())) {
+        throw new IllegalStateException("migrations must be listed in increasing order: " + out);
       }
     }
     return out;

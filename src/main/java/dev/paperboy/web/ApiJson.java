@@ -52,9 +52,9 @@ final class ApiJson {
       String submittedOnDailyAt,
       String title,
       String summary,
-      int upvotes,
+      long upvotes,
       String githubRepo,
-      Integer githubStars,
+      Long githubStars,
       String projectPage,
       Org organization,
       @JsonProperty("ai_summary") String aiSummary,
@@ -67,7 +67,7 @@ final class ApiJson {
       String publishedAt,
       String title,
       String summary,
-      int numComments,
+      long numComments,
       Org organization) {}
 
   record Error(String error) {}

@@ -51,7 +51,7 @@ final class CommunityRoutes {
   }
 
   /** One record for the vote answer scripts read. */
-  record VoteJson(String id, boolean upvoted, int upvotes) {}
+  record VoteJson(String id, boolean upvoted, long upvotes) {}
 
   private void vote(Context ctx) {
     String id = Params.arxivId(ctx, HttpStatus.NOT_FOUND);

@@ -318,7 +318,7 @@ class AccountsTest {
     f.importing("web/2026-08-21.json");
     User ada = f.user("ada");
     User bob = f.user("bob");
-    int before = f.papers.find("2608.19880").orElseThrow().totalUpvotes();
+    long before = f.papers.find("2608.19880").orElseThrow().totalUpvotes();
     f.services.votes().toggle(ada, "2608.19880");
     Comments.Comment first = f.services.comments().post(ada, "2608.19880", null, "First!");
     f.services.comments().post(bob, "2608.19880", first.id(), "A reply");

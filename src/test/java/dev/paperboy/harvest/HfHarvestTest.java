@@ -8,6 +8,7 @@ import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.HfDailyPapersClient;
+import dev.paperboy.ingest.PaperValidator;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
@@ -90,6 +91,29 @@ class HfHarvestTest {
     assertEquals(LocalDate.of(2026, 8, 21), p.dailyDate());
     assertTrue(p.submitted(), "a Hugging Face daily paper is a submitted one");
     assertEquals(List.of("date=2026-08-21&limit=100&p=0"), hf.requests());
+  }
+
+  @Test
+  void harvestedValuesAreCheckedAsAFileImportChecksThem() {
+    String item =
+        "{\"paper\": {\"id\": \"%s\", \"title\": \"T\", \"upvotes\": %s,"
+            + " \"submittedOnDailyAt\": \"%sT10:00:00.000Z\"}, \"numComments\": 0}";
+    hf.day(
+        "2026-08-20",
+        ("["
+                + String.join(
+                    ",",
+                    String.format(item, "2608.00001", "1e30", "2026-08-20"),
+                    String.format(item, "2608.00002", "-7", "2026-08-20"),
+                    String.format(item, "2608.00003", "4", "9999-12-31"))
+                + "]")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Harvests.Harvest h = harvest("2026-08-20", HfDailyPapersClient.PAGE_SIZE);
+    assertEquals(2, h.created());
+    assertEquals(1, h.rejected(), "the paper dated 9999-12-31");
+    assertEquals(PaperValidator.MAX_COUNT, papers.find("2608.00001").orElseThrow().upvotes());
+    assertEquals(0, papers.find("2608.00002").orElseThrow().upvotes());
+    assertEquals(LocalDate.of(2026, 8, 20), papers.latestDay().orElseThrow());
   }
 
   @Test

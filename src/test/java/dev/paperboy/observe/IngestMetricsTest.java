@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestApps;
 import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.paper.PaperStore;
@@ -12,6 +13,7 @@ import dev.paperboy.storage.Database;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +28,20 @@ class IngestMetricsTest {
     try (Database db = Database.open(dir.resolve("paperboy.db"))) {
       PaperStore papers = new PaperStore(db);
       report =
-          new ImportJob(papers, new PrintStream(OutputStream.nullOutputStream()), counts)
+          new ImportJob(
+                  papers,
+                  new PrintStream(OutputStream.nullOutputStream()),
+                  ImportLimits.DEFAULTS,
+                  InstantSource.system(),
+                  counts)
               .run(List.of(TestApps.resource("ingest/hf"), TestApps.resource("ingest/bad")));
       // a second run of the same files changes nothing and adds only to "read"
-      new ImportJob(papers, new PrintStream(OutputStream.nullOutputStream()), counts)
+      new ImportJob(
+              papers,
+              new PrintStream(OutputStream.nullOutputStream()),
+              ImportLimits.DEFAULTS,
+              InstantSource.system(),
+              counts)
           .run(List.of(TestApps.resource("ingest/hf")));
     }
     assertTrue(report.created() > 0 && report.rejectedRecords() > 0, report.table());

@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.paperboy.storage.Database;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class PaperStoreTest {
         false);
   }
 
-  static Paper hf(String id, LocalDate day, int upvotes) {
+  static Paper hf(String id, LocalDate day, long upvotes) {
     return new Paper(
         id,
         0,
@@ -63,7 +64,7 @@ class PaperStoreTest {
         2,
         new Organization("google", "Google", null),
         "https://github.com/x/y",
-        8,
+        8L,
         null,
         "A summary.",
         List.of("LLM"),
@@ -132,5 +133,52 @@ class PaperStoreTest {
     assertEquals(3, store.count(day, day));
     assertEquals(day.plusDays(1), store.latestDay().orElseThrow());
     assertEquals(day, store.dayBefore(day.plusDays(1)).orElseThrow());
+  }
+
+  @Test
+  void countsBeyondTwoBillionSurviveALocalVote() {
+    LocalDate day = LocalDate.of(2026, 8, 21);
+    store.upsert(List.of(hf("2608.00001", day, 3_000_000_000L), hf("2608.00002", day, 5)));
+    db.transaction(
+        c -> {
+          store.addCommunityCounts(c, "2608.00001", 1, 1);
+          return null;
+        });
+    Paper p = store.find("2608.00001").orElseThrow();
+    assertEquals(3_000_000_000L, p.upvotes());
+    assertEquals(3_000_000_001L, p.totalUpvotes());
+    assertEquals(3L, p.totalComments(), "2 from Hugging Face, 1 here");
+    var ids =
+        store.feed(day, day, PaperStore.Order.UPVOTES, 0, 10).stream().map(Paper::id).toList();
+    assertEquals(List.of("2608.00001", "2608.00002"), ids);
+  }
+
+  @Test
+  void implausibleValuesStoredBeforeTheChecksAreRepairedByTheMigration() {
+    LocalDate day = LocalDate.of(2026, 8, 21);
+    store.upsert(
+        List.of(
+            hf("2608.00001", day, -5),
+            hf("2608.00002", day, Integer.MAX_VALUE),
+            hf("2608.00003", LocalDate.of(9999, 12, 31), 4),
+            hf("2608.00004", day, 7)));
+    // as a database written before V9 was: the repair has not run on these rows
+    db.transaction(
+        c -> {
+          try (var st = c.createStatement()) {
+            st.execute(
+                "UPDATE papers SET published = '9999-12-31T00:00:00Z' WHERE id = '2608.00004'");
+            st.execute("DELETE FROM schema_version WHERE version = 9");
+          }
+          return null;
+        });
+    db.close();
+    db = Database.open(dir.resolve("p.db"));
+    store = new PaperStore(db);
+    assertEquals(0, store.find("2608.00001").orElseThrow().upvotes());
+    assertEquals(1_000_000_000L, store.find("2608.00002").orElseThrow().upvotes());
+    assertNull(store.find("2608.00003").orElseThrow().dailyDate());
+    assertNull(store.find("2608.00004").orElseThrow().published());
+    assertEquals(day, store.latestDay().orElseThrow(), "9999-12-31 no longer leads the feeds");
   }
 }

@@ -45,7 +45,7 @@ class BackupRestoreTest {
   @Test
   void aBackupTakenWhileServingAndWritingRestoresPapersAccountsVotesAndSearch() throws Exception {
     int papers;
-    int envHarnessUpvotes;
+    long envHarnessUpvotes;
     Path folder = backups.resolve("nightly");
     try (App app =
         TestApps.serving(

@@ -58,18 +58,18 @@ class SecurityTest {
     return browser;
   }
 
-  static int upvotes(String id) {
+  static long upvotes(String id) {
     return app.papers().find(id).orElseThrow().totalUpvotes();
   }
 
-  static int localComments(String id) {
+  static long localComments(String id) {
     return app.papers().find(id).orElseThrow().community().comments();
   }
 
   @Test
   void aFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
     WebClient ada = signedIn("csrf-ada");
-    int before = localComments(PAPER);
+    long before = localComments(PAPER);
     HttpResponse<String> r =
         ada.postRaw("/papers/" + PAPER + "/comments", WebClient.form("body", "forged"), Map.of());
     assertEquals(403, r.statusCode());
@@ -86,7 +86,7 @@ class SecurityTest {
   @Test
   void anotherSitesOriginIsRefusedEvenWithAToken() {
     WebClient ada = signedIn("origin-ada");
-    int before = upvotes(PAPER);
+    long before = upvotes(PAPER);
     HttpResponse<String> r =
         ada.postRaw(
             "/papers/" + PAPER + "/vote",
@@ -99,7 +99,7 @@ class SecurityTest {
   @Test
   void aSignedOutVoteCountsNothing() {
     WebClient stranger = new WebClient(base);
-    int before = upvotes(PAPER);
+    long before = upvotes(PAPER);
     HttpResponse<String> json = stranger.postJson("/papers/" + PAPER + "/vote");
     assertEquals(401, json.statusCode());
     assertTrue(json.body().contains("Sign in first"), json.body());
@@ -255,7 +255,7 @@ class SecurityTest {
   @Test
   void withoutJavascriptAVoteIsAPlainFormPostThatComesBack() {
     WebClient ada = signedIn("plain-ada");
-    int before = upvotes("2608.20335");
+    long before = upvotes("2608.20335");
     HttpResponse<String> r = ada.post("/papers/2608.20335/vote", "back", "/papers/date/2026-08-21");
     assertEquals(303, r.statusCode());
     assertEquals("/papers/date/2026-08-21", r.headers().firstValue("Location").orElseThrow());
