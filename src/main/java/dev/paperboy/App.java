@@ -187,7 +187,8 @@ public final class App implements AutoCloseable {
                     secret,
                     config.secureCookies(),
                     clock,
-                    observe))
+                    observe,
+                    config.trustedProxies()))
             .start(config.host(), config.port());
     return web;
   }

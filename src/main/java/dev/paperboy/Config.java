@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +27,8 @@ import java.util.Map;
  * @param arxivApiUrl the arXiv API endpoint that looks up submitted papers
  * @param mail how mail is sent (SMTP or .eml files) and when digests go out
  * @param ingest whether and when the server harvests arXiv and Hugging Face itself
+ * @param trustedProxies addresses of reverse proxies whose X-Forwarded-For names the client (rate
+ *     limits count per client address; without this, behind a proxy every visitor shares one)
  * @param metricsToken the bearer token that lets other machines read /metrics (null: this machine
  *     only)
  */
@@ -40,7 +44,8 @@ public record Config(
     URI arxivApiUrl,
     MailSettings mail,
     IngestSettings ingest,
-    BearerToken metricsToken) {
+    BearerToken metricsToken,
+    List<String> trustedProxies) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -66,7 +71,8 @@ public record Config(
         DEFAULT_ARXIV_API,
         null,
         IngestSettings.defaults().disabled(),
-        null);
+        null,
+        List.of());
   }
 
   public Config {
@@ -95,6 +101,13 @@ public record Config(
     }
     if (ingest == null) {
       ingest = IngestSettings.defaults();
+    }
+    trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
+    for (String proxy : trustedProxies) {
+      if (!proxy.matches("[0-9A-Fa-f:.]+")) {
+        throw new IllegalArgumentException(
+            "PAPERBOY_TRUSTED_PROXIES takes IP addresses, got '" + proxy + "'");
+      }
     }
   }
 
@@ -143,7 +156,8 @@ public record Config(
             arxiv,
             null,
             ingest(env),
-            BearerToken.of(env.get("PAPERBOY_METRICS_TOKEN")));
+            BearerToken.of(env.get("PAPERBOY_METRICS_TOKEN")),
+            list(env.get("PAPERBOY_TRUSTED_PROXIES")));
     return config.withMail(mail(env, config.mail().from()));
   }
 
@@ -235,7 +249,8 @@ public record Config(
         arxivApiUrl,
         mail,
         ingest,
-        metricsToken);
+        metricsToken,
+        trustedProxies);
   }
 
   public Config withArxivApiUrl(URI url) {
@@ -251,7 +266,8 @@ public record Config(
         url,
         mail,
         ingest,
-        metricsToken);
+        metricsToken,
+        trustedProxies);
   }
 
   public Config withMail(MailSettings settings) {
@@ -267,7 +283,8 @@ public record Config(
         arxivApiUrl,
         settings,
         ingest,
-        metricsToken);
+        metricsToken,
+        trustedProxies);
   }
 
   public Config withIngest(IngestSettings settings) {
@@ -283,7 +300,25 @@ public record Config(
         arxivApiUrl,
         mail,
         settings,
-        metricsToken);
+        metricsToken,
+        trustedProxies);
+  }
+
+  public Config withTrustedProxies(List<String> proxies) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        embeddingModel,
+        timeZone,
+        publicUrl,
+        submitMaxAgeDays,
+        submitPerDay,
+        arxivApiUrl,
+        mail,
+        ingest,
+        metricsToken,
+        proxies);
   }
 
   /** Where .eml files go when no SMTP server is configured. */
@@ -324,6 +359,11 @@ public record Config(
         "submissions",
         "at most " + submitMaxAgeDays + " days old, " + submitPerDay + " a day per user");
     out.put("arXiv API", arxivApiUrl.toString());
+    out.put(
+        "client address",
+        trustedProxies.isEmpty()
+            ? "the connection's"
+            : "X-Forwarded-For behind " + String.join(",", trustedProxies));
     out.put("mail", mail.smtp() == null ? ".eml files in " + outboxDir() : "SMTP " + mail.smtp());
     out.put("mail from", mail.from());
     out.put(
@@ -363,6 +403,13 @@ public record Config(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " is not a number: '" + text + "'", e);
     }
+  }
+
+  /** A comma- or space-separated list; empty when unset. */
+  private static List<String> list(String text) {
+    return text == null
+        ? List.of()
+        : Arrays.stream(text.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
   }
 
   private static String first(String a, String b, String fallback) {

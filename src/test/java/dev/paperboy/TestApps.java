@@ -62,7 +62,8 @@ public final class TestApps {
         arxiv,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** Mail through the SMTP server on this local port (GreenMail in tests), no TLS, no login. */
@@ -72,7 +73,8 @@ public final class TestApps {
             new MailSettings.Smtp("127.0.0.1", port, MailSettings.Smtp.Security.NONE, null, null));
   }
 
-  private static App serving(App app, String... resources) {
+  /** Imports the resources into the app and starts it; the caller closes it. */
+  public static App serving(App app, String... resources) {
     List<Path> paths = Arrays.stream(resources).map(TestApps::resource).toList();
     new ImportJob(
             app.papers(),

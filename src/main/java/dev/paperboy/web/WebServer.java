@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.servlet.FilterHolder;
@@ -40,7 +41,8 @@ public final class WebServer implements AutoCloseable {
       Secret secret,
       boolean secureCookies,
       Clock clock,
-      Observability observe) {}
+      Observability observe,
+      List<String> trustedProxies) {}
 
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -70,6 +72,9 @@ public final class WebServer implements AutoCloseable {
               config.jetty.modifyServer(server -> server.setRequestLog(requests));
               config.router.ignoreTrailingSlashes = true;
               config.http.maxRequestSize = RequestChecks.MAX_BODY_BYTES;
+              ClientAddress clients = new ClientAddress(parts.trustedProxies());
+              config.contextResolver.ip =
+                  ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
               config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrors()));
               config.jetty.modifyServletContextHandler(
                   context ->
