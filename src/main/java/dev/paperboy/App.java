@@ -174,7 +174,13 @@ public final class App implements AutoCloseable {
     }
     observe =
         Observability.create(
-            database, s, importCounts, harvestCounts, digests.outbox(), config.metricsToken());
+            database,
+            s,
+            importCounts,
+            harvestCounts,
+            digests.outbox(),
+            community.accounts(),
+            config.metricsToken());
     web =
         new WebServer(
                 new WebServer.Parts(

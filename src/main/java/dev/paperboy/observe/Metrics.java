@@ -1,5 +1,6 @@
 package dev.paperboy.observe;
 
+import dev.paperboy.community.Accounts;
 import dev.paperboy.digest.Outbox;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.search.SearchMode;
@@ -20,10 +21,14 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -51,6 +56,7 @@ public final class Metrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final List<Object> held = new ArrayList<>();
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
   private final Map<String, Counter> serverErrors = new ConcurrentHashMap<>();
@@ -137,6 +143,31 @@ public final class Metrics implements AutoCloseable {
     mail("sent", outbox, o -> o.totals().sent());
     mail("deferred", outbox, o -> o.totals().deferred());
     mail("failed", outbox, o -> o.totals().failed());
+  }
+
+  /** Argon2 runs: the costliest thing a request can ask for, bounded by the sign-in limits. */
+  public void bind(Accounts accounts) {
+    FunctionCounter.builder("paperboy.password.hashes", accounts, a -> a.passwordHashes())
+        .description("Password hashes computed (sign-up, sign-in, password checks)")
+        .register(registry);
+  }
+
+  /** The admission filter: requests at work, waiting for a turn, and refused with a 503. */
+  public void admission(IntSupplier working, IntSupplier waiting, LongSupplier refused) {
+    // held strongly: Micrometer keeps only a weak reference to a gauge's object, and nothing
+    // else holds these lambdas
+    Gauge.builder("paperboy.http.requests.working", working, w -> w.getAsInt())
+        .description("Requests at work now")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("paperboy.http.requests.waiting", waiting, w -> w.getAsInt())
+        .description("Requests waiting for a turn")
+        .strongReference(true)
+        .register(registry);
+    held.add(refused); // a function counter has no strong-reference option
+    FunctionCounter.builder("paperboy.http.requests.refused", refused, r -> r.getAsLong())
+        .description("Requests refused with 503 because the server was full")
+        .register(registry);
   }
 
   /** Every metric in the Prometheus text format. */

@@ -1,10 +1,13 @@
 package dev.paperboy.observe;
 
+import dev.paperboy.community.Accounts;
 import dev.paperboy.digest.Outbox;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Database;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * What operators see of a serving process, as the web layer asks for it: every finished request
@@ -36,8 +39,10 @@ public final class Observability implements AutoCloseable {
       RecordCounts imports,
       RecordCounts harvests,
       Outbox outbox,
+      Accounts accounts,
       BearerToken metricsToken) {
     Metrics metrics = new Metrics();
+    metrics.bind(accounts);
     metrics.bind(search);
     metrics.bind("import", imports);
     metrics.bind("harvest", harvests);
@@ -45,6 +50,11 @@ public final class Observability implements AutoCloseable {
     search.addListener(metrics::searched);
     return new Observability(
         metrics, new AccessLog(), new Readiness(database, search), new MetricsAccess(metricsToken));
+  }
+
+  /** Watches the web layer's admission control (plain numbers: observe knows no web types). */
+  public void watchAdmission(IntSupplier working, IntSupplier waiting, LongSupplier refused) {
+    metrics.admission(working, waiting, refused);
   }
 
   /** Counts, times and logs one finished request. */

@@ -64,6 +64,7 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer(Parts parts) {
     RequestLogging requests = new RequestLogging(parts.observe());
+    parts.observe().watchAdmission(admission::inProgress, admission::waiting, admission::refused);
     this.app =
         Javalin.create(
             config -> {

@@ -127,6 +127,18 @@ class OperatingTest {
   }
 
   @Test
+  void metricsCountPasswordHashesAndTheAdmissionLine() {
+    long before = sample(get("/metrics").body(), "paperboy_password_hashes_total");
+    assertEquals(401, new WebClient(base).signIn("nobody@example.org", "a guess").statusCode());
+    String metrics = get("/metrics").body();
+    assertEquals(before + 1, sample(metrics, "paperboy_password_hashes_total"), metrics);
+    assertTrue(metrics.contains("paperboy_http_requests_refused_total 0.0"), metrics);
+    // the scrape itself is at work while it is written
+    assertEquals(1, sample(metrics, "paperboy_http_requests_working"), metrics);
+    assertTrue(metrics.contains("paperboy_http_requests_waiting 0.0"), metrics);
+  }
+
+  @Test
   void metricsAreRefusedToARequestThatCameThroughAProxy() {
     HttpResponse<String> local = get("/metrics");
     assertEquals(200, local.statusCode());
