@@ -24,6 +24,12 @@ public final class SignUps {
   /** A lab or reading group often shares one address, so sign-ups per address are generous. */
   static final int PER_IP_PER_HOUR = 20;
 
+  /**
+   * Tries for one email address, from anywhere: a flood spread over many networks still hashes at
+   * most this often per address (new or taken alike, so the limit tells nobody anything).
+   */
+  static final int PER_EMAIL_PER_HOUR = 5;
+
   /** A sign-up waiting for its address to be confirmed. */
   public record Pending(String email, String displayName, Instant expires) {}
 
@@ -32,6 +38,7 @@ public final class SignUps {
   private final AccountMail mail;
   private final Clock clock;
   private final RateLimiter perIp;
+  private final RateLimiter perEmail;
   private final SecureRandom random = new SecureRandom();
 
   SignUps(Database db, Accounts accounts, AccountMail mail, Clock clock) {
@@ -40,6 +47,7 @@ public final class SignUps {
     this.mail = mail;
     this.clock = clock;
     this.perIp = new RateLimiter(PER_IP_PER_HOUR, Duration.ofHours(1), clock);
+    this.perEmail = new RateLimiter(PER_EMAIL_PER_HOUR, Duration.ofHours(1), clock);
   }
 
   /**
@@ -51,6 +59,7 @@ public final class SignUps {
     String name = AccountRows.normaliseName(displayName);
     Passwords.validate(password, normalEmail);
     perIp.acquire("ip:" + ip, "Too many sign-ups from your network.");
+    perEmail.acquire("email:" + normalEmail, "Too many sign-ups for this address.");
     String hash = accounts.hashPassword(password);
     String token = newToken();
     Instant now = clock.instant();

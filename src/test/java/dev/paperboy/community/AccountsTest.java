@@ -115,15 +115,15 @@ class AccountsTest {
 
   @Test
   void aFloodOfSignUpsFromOneNetworkIsRefusedBeforeAnyHashBeyondTheLimit() {
-    f.user("ada");
     long before = accounts.passwordHashes();
     int refused = 0;
     for (int i = 0; i < SignUps.PER_IP_PER_HOUR + 15; i++) {
       try {
-        f.services.signUps().start("ada@example.org", "Ada", "guess number " + i, "10.6.6.6");
+        f.services.signUps().start("ada" + i + "@example.org", "Ada", "guess number " + i, "ip1");
       } catch (Refusal r) {
         assertEquals(Refusal.Kind.RATE_LIMITED, r.kind());
         assertTrue(r.retryAfter() != null && r.retryAfter().isPositive());
+        assertTrue(r.getMessage().contains("from your network"), r.getMessage());
         refused++;
       }
     }
@@ -131,6 +131,33 @@ class AccountsTest {
     assertEquals(SignUps.PER_IP_PER_HOUR, accounts.passwordHashes() - before);
     f.services.signUps().start("bob@example.org", "Bob", PASSWORD, "10.7.7.7");
     assertEquals("signup", f.mail.last().kind(), "another network is not held up");
+  }
+
+  @Test
+  void aFloodOnOneAddressFromManyNetworksStopsAtTheAddress() {
+    f.user("ada");
+    long before = accounts.passwordHashes();
+    int refused = 0;
+    for (int i = 0; i < 12; i++) {
+      try {
+        f.services.signUps().start("ada@example.org", "Ada", "guess number " + i, "10.9.0." + i);
+      } catch (Refusal r) {
+        assertEquals(Refusal.Kind.RATE_LIMITED, r.kind());
+        assertTrue(r.getMessage().contains("for this address"), r.getMessage());
+        refused++;
+      }
+    }
+    assertEquals(12 - SignUps.PER_EMAIL_PER_HOUR, refused);
+    assertEquals(SignUps.PER_EMAIL_PER_HOUR, accounts.passwordHashes() - before);
+    // the same holds for an address without an account, so the limit reveals nothing
+    for (int i = 0; i < SignUps.PER_EMAIL_PER_HOUR; i++) {
+      f.services.signUps().start("new@example.org", "New", "a long password", "10.8.0." + i);
+    }
+    Refusal fresh =
+        assertThrows(
+            Refusal.class,
+            () -> f.services.signUps().start("new@example.org", "New", "a long pw!", "10.8.1.1"));
+    assertEquals(Refusal.Kind.RATE_LIMITED, fresh.kind());
   }
 
   @Test
