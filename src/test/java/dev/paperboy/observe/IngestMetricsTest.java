@@ -28,21 +28,10 @@ class IngestMetricsTest {
     try (Database db = Database.open(dir.resolve("paperboy.db"))) {
       PaperStore papers = new PaperStore(db);
       report =
-          new ImportJob(
-                  papers,
-                  new PrintStream(OutputStream.nullOutputStream()),
-                  ImportLimits.DEFAULTS,
-                  InstantSource.system(),
-                  counts)
+          importing(papers, counts)
               .run(List.of(TestApps.resource("ingest/hf"), TestApps.resource("ingest/bad")));
       // a second run of the same files changes nothing and adds only to "read"
-      new ImportJob(
-              papers,
-              new PrintStream(OutputStream.nullOutputStream()),
-              ImportLimits.DEFAULTS,
-              InstantSource.system(),
-              counts)
-          .run(List.of(TestApps.resource("ingest/hf")));
+      importing(papers, counts).run(List.of(TestApps.resource("ingest/hf")));
     }
     assertTrue(report.created() > 0 && report.rejectedRecords() > 0, report.table());
     assertEquals(report.created(), counts.created());
@@ -63,5 +52,14 @@ class IngestMetricsTest {
                   + (double) report.rejectedRecords()),
           scrape);
     }
+  }
+
+  private static ImportJob importing(PaperStore papers, RecordCounts counts) {
+    return new ImportJob(
+        papers,
+        new PrintStream(OutputStream.nullOutputStream()),
+        ImportLimits.DEFAULTS,
+        InstantSource.system(),
+        counts);
   }
 }

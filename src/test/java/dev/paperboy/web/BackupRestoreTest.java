@@ -20,6 +20,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,7 @@ class BackupRestoreTest {
       // someone keeps voting, and the index keeps committing, while the backup runs
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger writes = new AtomicInteger();
+      CountDownLatch writing = new CountDownLatch(3);
       Thread writer =
           new Thread(
               () -> {
@@ -70,14 +73,28 @@ class BackupRestoreTest {
                   app.community().votes().toggle(busy, BUSY);
                   app.search().catchUp(null);
                   writes.incrementAndGet();
+                  writing.countDown();
                 }
               });
       writer.start();
-      while (writes.get() < 3) {
-        Thread.sleep(5);
-      }
+      assertTrue(writing.await(30, TimeUnit.SECONDS), "the writer never got going");
       int before = writes.get();
-      Backup.Summary backup = Backup.run(layout(source), folder, Clock.systemUTC(), QUIET);
+      // between the index's snapshot and the database's copy, the server writes at least once more:
+      // the restored index then lags its database, which the catch-up on start must repair
+      PrintStream waitsForAWrite =
+          new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void println(String line) {
+              if (line.startsWith("database:")) {
+                int seen = writes.get();
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (writes.get() == seen && System.nanoTime() < deadline) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+          };
+      Backup.Summary backup = Backup.run(layout(source), folder, Clock.systemUTC(), waitsForAWrite);
       int during = writes.get() - before;
       stop.set(true);
       writer.join();

@@ -154,7 +154,7 @@ class OperatingTest {
   @Test
   void everyRequestGetsAnIdAndOneAccessLineWithoutItsQuery() throws InterruptedException {
     PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    Captured captured = new Captured();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       HttpResponse<String> kept =
@@ -177,17 +177,37 @@ class OperatingTest {
     }
   }
 
-  /** The access line is written once the response has gone out, so it may trail the response. */
-  private static String waitFor(ByteArrayOutputStream captured, String text)
-      throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      String log = captured.toString(StandardCharsets.UTF_8);
-      if (log.contains("id=" + text)) {
-        return log;
-      }
-      Thread.sleep(20);
+  /** Standard error as the test sees it: whoever waits is woken by each write. */
+  static final class Captured extends ByteArrayOutputStream {
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      super.write(b, off, len);
+      notifyAll();
     }
-    throw new AssertionError("no access line for " + text + ": " + captured);
+
+    @Override
+    public synchronized void write(int b) {
+      super.write(b);
+      notifyAll();
+    }
+  }
+
+  /** The access line is written once the response has gone out, so it may trail the response. */
+  private static String waitFor(Captured captured, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    synchronized (captured) {
+      while (true) {
+        String log = captured.toString(StandardCharsets.UTF_8);
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (log.contains("id=" + text) || left <= 0) {
+          if (!log.contains("id=" + text)) {
+            throw new AssertionError("no access line for " + text + ": " + log);
+          }
+          return log;
+        }
+        captured.wait(left);
+      }
+    }
   }
 
   private static HttpResponse<String> http(String url) {
