@@ -10,18 +10,16 @@ import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
-import dev.paperboy.search.ReadOnlyIndex;
+import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
-import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Secret;
 import dev.paperboy.web.WebServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,8 +38,8 @@ public final class App implements AutoCloseable {
   private final Harvests harvests;
   private final RecordCounts importCounts = new RecordCounts();
   private final RecordCounts harvestCounts = new RecordCounts();
-  private SearchService search;
-  private ReadOnlyIndex readOnlyIndex;
+  private Search search;
+  private Search readingSearch;
   private WebServer web;
   private IngestScheduler ingest;
   private Observability observe;
@@ -105,24 +103,22 @@ public final class App implements AutoCloseable {
 
   /**
    * Papers of the days whose words match a digest reader's keyword. The serving process asks its
-   * own index; a command run beside a server reads the server's index without its lock.
+   * own index; a command run beside a server reads the server's latest index commit.
    */
   private synchronized Set<String> keywordMatches(String keyword, LocalDate from, LocalDate to) {
     SearchRequest request =
         new SearchRequest(keyword, from, to, null, false, SearchRequest.Order.RELEVANCE, 0, 500);
-    if (search == null && readOnlyIndex == null) {
-      try {
-        search().catchUp(null);
-      } catch (IllegalStateException inUse) {
-        readOnlyIndex = ReadOnlyIndex.open(config.indexDir()).orElse(null);
+    Search s = search;
+    if (s == null) {
+      if (readingSearch == null) {
+        readingSearch = Engines.search(database, config.indexDir(), "none", NODE, true);
+        readingSearch.follower().catchUp(null);
       }
+      s = readingSearch;
     }
-    if (search != null) {
-      return search.search(request, SearchMode.KEYWORD, false).hits().stream()
-          .map(SearchResults.Hit::id)
-          .collect(Collectors.toSet());
-    }
-    return readOnlyIndex == null ? Set.of() : new HashSet<>(readOnlyIndex.keywordIds(request));
+    return s.service().search(request, SearchMode.KEYWORD, false).hits().stream()
+        .map(SearchResults.Hit::id)
+        .collect(Collectors.toSet());
   }
 
   public Config config() {
@@ -146,17 +142,19 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Opens the search index (one process at a time may hold it: the serving one). Papers the
-   * database changed while it was closed are indexed by {@link SearchService#catchUp}.
+   * Opens the search index for writing (one process at a time may hold it: the serving one). Its
+   * follower indexes what the change log holds beyond the index's watermark.
    */
-  public SearchService search() {
+  public synchronized Search search() {
     if (search == null) {
-      search =
-          new SearchService(
-              config.indexDir(), papers, new PaperVectors(database), config.embeddingModel());
+      search = Engines.search(database, config.indexDir(), config.embeddingModel(), NODE, false);
     }
     return search;
   }
+
+  /** This process's name among the nodes that share the database. */
+  static final String NODE =
+      ProcessHandle.current().pid() + "@" + System.getProperty("user.name", "paperboy");
 
   /**
    * Starts the web server on the configured host and port (0 picks a free port); the search index
@@ -164,8 +162,8 @@ public final class App implements AutoCloseable {
    * server harvests arXiv and Hugging Face on its schedule.
    */
   public WebServer serve() {
-    SearchService s = search();
-    s.follow(FOLLOW_MILLIS);
+    Search s = search();
+    s.start(FOLLOW);
     community.submissionWorker().start(SUBMISSION_MILLIS);
     digests.scheduler().start();
     if (config.ingest().enabled()) {
@@ -199,7 +197,9 @@ public final class App implements AutoCloseable {
     return web;
   }
 
-  private static final long FOLLOW_MILLIS = 2000;
+  /** How often the index reads the change log: a change is searchable within about this long. */
+  private static final Duration FOLLOW = Duration.ofMillis(500);
+
   private static final long SUBMISSION_MILLIS = 5000;
 
   /** The port the web server listens on, once {@link #serve()} has run. */
@@ -226,8 +226,8 @@ public final class App implements AutoCloseable {
     if (search != null) {
       search.close();
     }
-    if (readOnlyIndex != null) {
-      readOnlyIndex.close();
+    if (readingSearch != null) {
+      readingSearch.close();
     }
     arxiv.close();
     database.close();

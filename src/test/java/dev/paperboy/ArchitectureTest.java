@@ -26,7 +26,7 @@ class ArchitectureTest {
           Map.entry("io.javalin", List.of("web")),
           Map.entry("org.eclipse.jetty", List.of("web")),
           Map.entry("jakarta.servlet", List.of("web")),
-          Map.entry("org.apache.lucene", List.of("search")),
+          Map.entry("org.apache.lucene", List.of("lucene")),
           Map.entry("gg.jte", List.of("web", "digest")),
           Map.entry("jakarta.mail", List.of("digest")),
           Map.entry("org.eclipse.angus", List.of("digest")),

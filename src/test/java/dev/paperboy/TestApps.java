@@ -82,7 +82,9 @@ public final class TestApps {
             ImportLimits.DEFAULTS,
             app.clock())
         .run(paths);
-    app.search().catchUp(null); // searchable before the first request, not when the follower runs
+    app.search()
+        .follower()
+        .catchUp(null); // searchable before the first request, not when the follower runs
     app.serve();
     return app;
   }

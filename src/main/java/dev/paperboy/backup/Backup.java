@@ -1,6 +1,6 @@
 package dev.paperboy.backup;
 
-import dev.paperboy.search.IndexSnapshot;
+import dev.paperboy.lucene.IndexSnapshot;
 import dev.paperboy.storage.DatabaseBackup;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,7 +68,7 @@ public final class Backup {
           index.documents(),
           index.files().size(),
           megabytes(index.bytes()),
-          index.watermark().isEmpty() ? "" : ", caught up to " + index.watermark());
+          index.indexId().isEmpty() ? "" : ", index " + index.indexId());
       progress.println("database: copying " + from.database() + " (the server keeps writing)");
       DatabaseBackup.Summary db =
           DatabaseBackup.copy(from.database(), folder.resolve(Layout.DATABASE), TABLES);
@@ -90,7 +90,7 @@ public final class Backup {
         bytes += entry.size();
       }
       new Manifest(
-              createdAt, db.schemaVersion(), db.rows(), index.documents(), index.watermark(), files)
+              createdAt, db.schemaVersion(), db.rows(), index.documents(), index.indexId(), files)
           .write(folder);
       return new Summary(
           folder,

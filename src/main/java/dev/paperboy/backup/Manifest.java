@@ -27,7 +27,7 @@ record Manifest(
     int schemaVersion,
     Map<String, Long> rows,
     int indexDocuments,
-    String indexWatermark,
+    String indexId,
     Map<String, FileEntry> files) {
 
   static final int FORMAT = 1;
@@ -42,7 +42,7 @@ record Manifest(
     s.append("schema_version=").append(schemaVersion).append('\n');
     rows.forEach((table, n) -> s.append("rows.").append(table).append('=').append(n).append('\n'));
     s.append("index_documents=").append(indexDocuments).append('\n');
-    s.append("index_watermark=").append(indexWatermark).append('\n');
+    s.append("index_id=").append(indexId).append('\n');
     new TreeMap<>(files)
         .forEach(
             (name, f) ->
@@ -94,7 +94,7 @@ record Manifest(
           Integer.parseInt(p.getProperty("schema_version")),
           rows,
           Integer.parseInt(p.getProperty("index_documents")),
-          p.getProperty("index_watermark", ""),
+          p.getProperty("index_id", ""),
           files);
     } catch (RuntimeException e) {
       throw new BackupException("the backup manifest is damaged: " + e.getMessage());

@@ -1,6 +1,8 @@
 package dev.paperboy.backup;
 
-import dev.paperboy.search.IndexSnapshot;
+import dev.paperboy.lucene.IndexSnapshot;
+import dev.paperboy.paper.PaperChanges;
+import dev.paperboy.storage.Database;
 import dev.paperboy.storage.DatabaseBackup;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,6 +80,7 @@ public final class Restore {
         bytes += e.getValue().size();
       }
       swapIn(staging, to);
+      forgetIndexPositions(to);
     } catch (IOException e) {
       throw new UncheckedIOException("the restore failed: " + e.getMessage(), e);
     } finally {
@@ -89,8 +92,8 @@ public final class Restore {
     }
     progress.printf(
         Locale.ROOT,
-        "restored into %s: %s, schema V%d, %,d index documents; the server indexes what changed"
-            + " after the index's commit when it starts%n",
+        "restored into %s: %s, schema V%d, %,d index documents; the server reads the change log"
+            + " into the index again when it starts%n",
         to.dataDir(),
         Backup.rows(manifest.rows()),
         manifest.schemaVersion(),
@@ -103,6 +106,21 @@ public final class Restore {
         manifest.indexDocuments(),
         bytes,
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * The restored database was copied after the index, so where it says the index had read the
+   * change log may be past the index's commit: forgotten, the index reads the log from the start
+   * (reindexing what it holds already is harmless).
+   */
+  private static void forgetIndexPositions(Layout to) {
+    try (Database db = Database.open(to.database())) {
+      db.transaction(
+          c -> {
+            PaperChanges.forgetWatermarks(c);
+            return null;
+          });
+    }
   }
 
   /** Removes what the target held (a stale WAL must never meet the new file) and moves in. */

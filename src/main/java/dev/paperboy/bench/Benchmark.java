@@ -5,9 +5,9 @@ import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.search.Embedder;
+import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
-import dev.paperboy.search.SearchService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,9 +61,9 @@ public final class Benchmark {
       out.println(report.table());
       out.printf(Locale.ROOT, "import: %.1f s%n", seconds(started));
     }
-    SearchService search = app.search();
+    Search search = app.search();
     long started = System.nanoTime();
-    long indexed = search.catchUp(progress);
+    long indexed = search.follower().catchUp(progress);
     out.printf(
         Locale.ROOT,
         "index: %,d papers (re)indexed in %.1f s, %,d documents in the index%n",
@@ -71,14 +71,15 @@ public final class Benchmark {
         seconds(started),
         search.indexedCount());
 
-    Embedder embedder = search.loadModel().orElse(null);
+    Embedder embedder = search.model().load().orElse(null);
     if (embedder == null) {
       out.println("semantic: " + search.status().problem() + "; measuring keyword search only");
     } else {
       started = System.nanoTime();
-      long embedded = search.embedBacklog(settings.embedLimit(), progress);
+      long embedded = search.backlog().embed(settings.embedLimit(), progress);
       double s = seconds(started);
-      SearchService.Status status = search.status();
+      search.follower().catchUp(progress);
+      Search.Status status = search.status();
       out.printf(
           Locale.ROOT,
           "embedding (%s): %,d papers embedded this run in %.1f s (%.1f papers/s); %,d of %,d"
@@ -110,14 +111,17 @@ public final class Benchmark {
           mode.name().toLowerCase(Locale.ROOT),
           queries,
           settings.rounds(),
-          q -> search.search(SearchRequest.of(q, settings.limit()), mode, false));
+          q -> search.service().search(SearchRequest.of(q, settings.limit()), mode, false));
     }
     if (embedder != null) {
       measure(
           "hybrid + highlights",
           queries,
           settings.rounds(),
-          q -> search.search(SearchRequest.of(q, settings.limit()), SearchMode.HYBRID, true));
+          q ->
+              search
+                  .service()
+                  .search(SearchRequest.of(q, settings.limit()), SearchMode.HYBRID, true));
     }
 
     out.printf(

@@ -20,7 +20,7 @@ public final class ReindexCommand implements Callable<Integer> {
   public Integer call() {
     try (App app = Launch.open(options.toConfig())) {
       long started = System.nanoTime();
-      long n = app.search().rebuild(System.err);
+      long n = app.search().follower().rebuild(System.err);
       System.out.printf("Indexed %,d papers in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
       return 0;
     }

@@ -1,8 +1,8 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.App;
+import dev.paperboy.Engines;
 import dev.paperboy.paper.PaperVectors;
-import dev.paperboy.search.PaperIndex;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (App app = Launch.open(options.toConfig())) {
       int papers = app.papers().countAll();
-      int indexed = PaperIndex.countDocuments(app.config().indexDir());
+      int indexed = Engines.indexedDocuments(app.config().indexDir());
       String model = app.config().embeddingModel();
       int embedded = new PaperVectors(app.database()).count(model);
       System.out.printf(Locale.ROOT, "papers stored        %,10d%n", papers);

@@ -1,8 +1,9 @@
 package dev.paperboy.eval;
 
+import dev.paperboy.Engines;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
+import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
@@ -46,9 +47,7 @@ public final class Evaluation {
         beir.queries().size(),
         split);
     try (Database db = Database.open(workDir.resolve("eval.db"));
-        SearchService search =
-            new SearchService(
-                workDir.resolve("index"), new PaperStore(db), new PaperVectors(db), model)) {
+        Search search = Engines.search(db, workDir.resolve("index"), model, "eval", false)) {
       PaperStore store = new PaperStore(db);
       if (store.countAll() < beir.corpus().size()) {
         List<Paper> docs = new ArrayList<>();
@@ -61,16 +60,16 @@ public final class Evaluation {
         }
         store.upsert(docs);
       }
-      search.catchUp(progress);
-      if (!SearchService.NO_MODEL.equals(model)) {
-        search.embedBacklog(Long.MAX_VALUE, progress);
+      if (search.model().configured()) {
+        search.backlog().embed(Long.MAX_VALUE, progress);
       }
+      search.follower().catchUp(progress);
       List<Row> rows = new ArrayList<>();
       for (SearchMode mode : SearchMode.values()) {
-        if (mode != SearchMode.KEYWORD && SearchService.NO_MODEL.equals(model)) {
+        if (mode != SearchMode.KEYWORD && !search.model().configured()) {
           continue;
         }
-        rows.add(score(search, beir, mode));
+        rows.add(score(search.service(), beir, mode));
       }
       return rows;
     }

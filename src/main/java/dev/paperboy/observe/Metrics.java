@@ -3,6 +3,7 @@ package dev.paperboy.observe;
 import dev.paperboy.community.Accounts;
 import dev.paperboy.digest.Outbox;
 import dev.paperboy.ingest.RecordCounts;
+import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchService;
 import io.micrometer.core.instrument.Counter;
@@ -114,18 +115,18 @@ public final class Metrics implements AutoCloseable {
   }
 
   /** The index lag, the embedding backlog and the papers embedded by this process. */
-  public void bind(SearchService search) {
+  public void bind(Search search) {
     gauge(
         "paperboy.index.lag",
         "Paper changes the search index has not caught up with",
         search,
-        SearchService::indexLag);
+        s -> s.follower().lag());
     gauge(
         "paperboy.embedding.backlog",
         "Papers without an embedding yet",
         search,
-        SearchService::embeddingBacklog);
-    FunctionCounter.builder("paperboy.papers.embedded", search, s -> s.embeddedHere())
+        s -> s.backlog().size());
+    FunctionCounter.builder("paperboy.papers.embedded", search, s -> s.backlog().embeddedHere())
         .description("Papers embedded by this process")
         .register(registry);
   }

@@ -3,7 +3,7 @@ package dev.paperboy.observe;
 import dev.paperboy.community.Accounts;
 import dev.paperboy.digest.Outbox;
 import dev.paperboy.ingest.RecordCounts;
-import dev.paperboy.search.SearchService;
+import dev.paperboy.search.Search;
 import dev.paperboy.storage.Database;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -35,7 +35,7 @@ public final class Observability implements AutoCloseable {
    */
   public static Observability create(
       Database database,
-      SearchService search,
+      Search search,
       RecordCounts imports,
       RecordCounts harvests,
       Outbox outbox,
@@ -47,7 +47,7 @@ public final class Observability implements AutoCloseable {
     metrics.bind("import", imports);
     metrics.bind("harvest", harvests);
     metrics.bind(outbox);
-    search.addListener(metrics::searched);
+    search.service().addListener(metrics::searched);
     return new Observability(
         metrics, new AccessLog(), new Readiness(database, search), new MetricsAccess(metricsToken));
   }

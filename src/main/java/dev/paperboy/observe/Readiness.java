@@ -1,6 +1,6 @@
 package dev.paperboy.observe;
 
-import dev.paperboy.search.SearchService;
+import dev.paperboy.search.Search;
 import dev.paperboy.storage.Database;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +33,9 @@ public final class Readiness {
   }
 
   private final Database database;
-  private final SearchService search;
+  private final Search search;
 
-  public Readiness(Database database, SearchService search) {
+  public Readiness(Database database, Search search) {
     this.database = database;
     this.search = search;
   }
@@ -57,8 +57,8 @@ public final class Readiness {
     long backlog = -1;
     if (problems.isEmpty()) {
       try {
-        lag = search.indexLag();
-        backlog = search.embeddingBacklog();
+        lag = search.follower().lag();
+        backlog = search.backlog().size();
       } catch (RuntimeException e) {
         problems.add("database: " + e.getMessage());
       }

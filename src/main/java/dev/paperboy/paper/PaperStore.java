@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Sql;
 import dev.paperboy.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** All SQL about papers. Upserts are keyed on the versionless arXiv id. */
 public final class PaperStore {
@@ -54,14 +54,6 @@ public final class PaperStore {
 
   /** What an upsert did, and which ids it created or changed. */
   public record UpsertResult(int created, int updated, int unchanged, List<String> changedIds) {}
-
-  /**
-   * Told about every committed change, in commit order, with the papers as now stored and the
-   * change stamp they were written with (fixed-width text that sorts in time order).
-   */
-  public interface ChangeListener {
-    void changed(List<Paper> papers, String stamp);
-  }
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
@@ -100,18 +92,16 @@ public final class PaperStore {
           + " last_changed_at=excluded.last_changed_at";
 
   private final Database db;
-  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
   private Instant lastStamp = Instant.EPOCH;
 
   public PaperStore(Database db) {
     this.db = db;
   }
 
-  public void addChangeListener(ChangeListener listener) {
-    listeners.add(listener);
-  }
-
-  /** A stamp later than every earlier one from this store, even within one clock tick. */
+  /**
+   * A time stamp later than every earlier one from this store, even within one clock tick: when a
+   * paper last changed, for people; the search index follows {@link PaperChanges} instead.
+   */
   private synchronized String nextStamp() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     lastStamp = now.isAfter(lastStamp) ? now : lastStamp.plus(1, ChronoUnit.MICROS);
@@ -129,14 +119,9 @@ public final class PaperStore {
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
       try {
-        Written written = write(c, batch);
+        UpsertResult result = write(c, batch);
         c.commit();
-        if (!written.papers().isEmpty()) {
-          for (ChangeListener l : listeners) {
-            l.changed(written.papers(), written.stamp());
-          }
-        }
-        return written.result();
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -148,21 +133,19 @@ public final class PaperStore {
 
   /**
    * The same merge inside the caller's transaction, for writes that must commit together with other
-   * rows (a submission). The search index learns of it from the next catch-up.
+   * rows (a submission).
    */
   public UpsertResult upsert(Connection c, Collection<Paper> batch) throws SQLException {
-    return write(c, batch).result();
+    return write(c, batch);
   }
 
-  private record Written(UpsertResult result, List<Paper> papers, String stamp) {}
-
-  private Written write(Connection c, Collection<Paper> batch) throws SQLException {
+  /** Writes the rows that change and logs each change in the same transaction. */
+  private UpsertResult write(Connection c, Collection<Paper> batch) throws SQLException {
     Map<String, Paper> existing = findAll(c, batch.stream().map(Paper::id).toList());
     int created = 0;
     int updated = 0;
     int unchanged = 0;
     List<String> changed = new ArrayList<>();
-    List<Paper> changedPapers = new ArrayList<>();
     String now = nextStamp();
     try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
       for (Paper incoming : batch) {
@@ -178,18 +161,19 @@ public final class PaperStore {
           updated++;
         }
         changed.add(merged.id());
-        changedPapers.add(merged);
         bind(ps, merged, now);
         ps.addBatch();
       }
       ps.executeBatch();
     }
-    return new Written(new UpsertResult(created, updated, unchanged, changed), changedPapers, now);
+    PaperChanges.record(c, changed);
+    return new UpsertResult(created, updated, unchanged, changed);
   }
 
   /**
    * Adds to the paper's local upvote and comment counts inside the caller's transaction (the one
-   * that writes the vote or comment), and marks the paper changed so the index follows.
+   * that writes the vote or comment). The search index holds no counts, so this is not a change it
+   * follows: feeds and the upvote order read the counts from here.
    */
   public void addCommunityCounts(Connection c, String id, int upvotes, int comments)
       throws SQLException {
@@ -215,57 +199,28 @@ public final class PaperStore {
       ps.setString(1, hidden ? now : null);
       ps.setString(2, now);
       ps.setString(3, id);
-      return ps.executeUpdate() == 1;
+      boolean found = ps.executeUpdate() == 1;
+      if (found) {
+        PaperChanges.record(c, List.of(id));
+      }
+      return found;
     }
   }
 
-  /**
-   * Streams every paper changed after {@code stamp} (all papers when it is empty), oldest change
-   * first, to the consumer in chunks, each with the newest stamp it contains.
-   */
-  public void changedSince(String stamp, int chunk, ChangeListener consumer) {
-    String after = stamp == null ? "" : stamp;
+  /** Every stored paper in id order, {@code chunk} at a time. */
+  public void forEach(int chunk, java.util.function.Consumer<List<Paper>> consumer) {
+    String after = "";
     while (true) {
-      List<Paper> papers = new ArrayList<>();
-      String newest = null;
-      try (Connection c = db.connection();
-          PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + READ_COLUMNS
-                      + ", last_changed_at FROM papers WHERE last_changed_at > ?"
-                      + " ORDER BY last_changed_at, id LIMIT ?")) {
-        ps.setString(1, after);
-        ps.setInt(2, chunk);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            papers.add(read(rs));
-            newest = rs.getString("last_changed_at");
-          }
-        }
-      } catch (SQLException e) {
-        throw new StorageException("reading changes since " + after + " failed: " + e, e);
-      }
+      List<Paper> papers =
+          query(
+              "SELECT " + READ_COLUMNS + " FROM papers WHERE id > ? ORDER BY id LIMIT ?",
+              List.of(after, chunk));
       if (papers.isEmpty()) {
         return;
       }
-      // a stamp shared beyond the chunk boundary is finished by including all its rows
-      List<Paper> rest = sameStamp(newest, papers);
-      papers.addAll(rest);
-      consumer.changed(papers, newest);
-      after = newest;
+      consumer.accept(papers);
+      after = papers.get(papers.size() - 1).id();
     }
-  }
-
-  /** Papers with exactly this stamp that are not in the list yet. */
-  private List<Paper> sameStamp(String stamp, List<Paper> have) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    have.forEach(p -> ids.add(p.id()));
-    return query(
-            "SELECT " + READ_COLUMNS + " FROM papers WHERE last_changed_at = ?", List.of(stamp))
-        .stream()
-        .filter(p -> !ids.contains(p.id()))
-        .toList();
   }
 
   /** The papers with these ids, in the order given; unknown ids are left out. */
@@ -317,18 +272,43 @@ public final class PaperStore {
         params);
   }
 
+  /**
+   * A page of these papers ordered by total upvotes (most first, ties by id as feeds break them),
+   * hidden ones left out. Search orders its matches by upvotes here, so a vote reorders them at
+   * once without touching the index.
+   */
+  public List<String> byUpvotes(List<String> ids, int offset, int limit) {
+    record Votes(String id, long total) {}
+    List<Votes> all = new ArrayList<>();
+    try (Connection c = db.connection()) {
+      for (int i = 0; i < ids.size(); i += LOOKUP_CHUNK) {
+        List<String> chunk = ids.subList(i, Math.min(ids.size(), i + LOOKUP_CHUNK));
+        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        all.addAll(
+            Sql.list(
+                c,
+                "SELECT id, upvotes + local_upvotes FROM papers WHERE id IN ("
+                    + marks
+                    + ") AND "
+                    + VISIBLE,
+                rs -> new Votes(rs.getString(1), rs.getLong(2)),
+                chunk.toArray()));
+      }
+    } catch (SQLException e) {
+      throw new StorageException("ordering " + ids.size() + " papers by upvotes failed: " + e, e);
+    }
+    all.sort(
+        java.util.Comparator.comparingLong(Votes::total)
+            .reversed()
+            .thenComparing(Votes::id, java.util.Comparator.reverseOrder()));
+    return all.stream().skip(offset).limit(limit).map(Votes::id).toList();
+  }
+
   /** Visible papers whose day lies in {@code [from, to]}. */
   public int count(LocalDate from, LocalDate to) {
     return intQuery(
         "SELECT COUNT(*) FROM papers WHERE daily_date BETWEEN ? AND ? AND " + VISIBLE,
         List.of(from.toString(), to.toString()));
-  }
-
-  /** Papers whose last change is later than {@code stamp} (all papers when it is empty). */
-  public int countChangedSince(String stamp) {
-    return intQuery(
-        "SELECT COUNT(*) FROM papers WHERE last_changed_at > ?",
-        List.of(stamp == null ? "" : stamp));
   }
 
   public int countAll() {

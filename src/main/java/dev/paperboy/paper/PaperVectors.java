@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Sql;
 import dev.paperboy.storage.StorageException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,27 +30,59 @@ public final class PaperVectors {
   }
 
   /**
-   * The ids of up to {@code limit} papers that have no vector for the model yet, newest day first.
-   * One call scans the papers once, so callers take a few thousand at a time.
+   * Claims up to {@code limit} papers without a vector for the model that no other node is
+   * embedding (newest day first) and returns their ids. A claim lapses after {@code lapse}, so the
+   * backlog of a node that died is taken over; {@link #save} ends the claims it fulfils.
    */
-  public List<String> missing(String model, int limit) {
-    List<String> ids = new ArrayList<>();
-    try (Connection c = db.connection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT p.id FROM papers p LEFT JOIN paper_vectors v ON v.id = p.id AND v.model = ?"
-                    + " WHERE v.id IS NULL ORDER BY p.daily_date DESC, p.id LIMIT ?")) {
-      ps.setString(1, model);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StorageException("finding papers without vectors failed: " + e, e);
-    }
-    return ids;
+  public List<String> claimMissing(String model, String node, int limit, Duration lapse) {
+    Instant now = Instant.now();
+    return db.transaction(
+        c -> {
+          Sql.update(
+              c,
+              "DELETE FROM embedding_claims WHERE model = ? AND claimed_at < ?",
+              model,
+              now.minus(lapse).toString());
+          List<String> candidates =
+              Sql.list(
+                  c,
+                  "SELECT p.id FROM papers p WHERE NOT EXISTS (SELECT 1 FROM paper_vectors v"
+                      + " WHERE v.id = p.id AND v.model = ?) AND NOT EXISTS (SELECT 1 FROM"
+                      + " embedding_claims e WHERE e.paper_id = p.id AND e.model = ?)"
+                      + " ORDER BY COALESCE(p.daily_date, '') DESC, p.id LIMIT ?",
+                  rs -> rs.getString(1),
+                  model,
+                  model,
+                  limit);
+          List<String> claimed = new ArrayList<>();
+          for (String id : candidates) {
+            // another node that picked the same paper first keeps it
+            if (Sql.update(
+                    c,
+                    "INSERT INTO embedding_claims (paper_id, model, node, claimed_at) VALUES"
+                        + " (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    id,
+                    model,
+                    node,
+                    now.toString())
+                == 1) {
+              claimed.add(id);
+            }
+          }
+          return claimed;
+        });
+  }
+
+  /** Gives up claims on papers this node will not embed after all (it is stopping). */
+  public void release(String model, List<String> ids) {
+    db.transaction(
+        c -> {
+          for (String id : ids) {
+            Sql.update(
+                c, "DELETE FROM embedding_claims WHERE paper_id = ? AND model = ?", id, model);
+          }
+          return null;
+        });
   }
 
   public int count(String model) {
@@ -64,6 +98,7 @@ public final class PaperVectors {
     }
   }
 
+  /** Stores the vectors and logs the change, so every node's index picks them up. */
   public void save(String model, Map<String, float[]> vectors) {
     String now = Instant.now().toString();
     try (Connection c = db.connection()) {
@@ -81,6 +116,16 @@ public final class PaperVectors {
           ps.addBatch();
         }
         ps.executeBatch();
+        try (PreparedStatement done =
+            c.prepareStatement("DELETE FROM embedding_claims WHERE paper_id = ? AND model = ?")) {
+          for (String id : vectors.keySet()) {
+            done.setString(1, id);
+            done.setString(2, model);
+            done.addBatch();
+          }
+          done.executeBatch();
+        }
+        PaperChanges.record(c, vectors.keySet());
         c.commit();
       } catch (SQLException e) {
         c.rollback();

@@ -4,7 +4,7 @@ import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.search.SearchService;
+import dev.paperboy.search.Search;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -20,14 +20,14 @@ final class PageRoutes {
 
   private final FeedService feeds;
   private final Templates templates;
-  private final SearchService search;
+  private final Search search;
   private final Harvests harvests;
   private final Cards cards;
   private final PaperPage paperPage;
 
   PageRoutes(
       FeedService feeds,
-      SearchService search,
+      Search search,
       Harvests harvests,
       Templates templates,
       Cards cards,

@@ -7,7 +7,7 @@ import dev.paperboy.feed.FeedService;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.search.SearchService;
+import dev.paperboy.search.Search;
 import dev.paperboy.storage.Secret;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -34,7 +34,7 @@ public final class WebServer implements AutoCloseable {
   public record Parts(
       FeedService feeds,
       PaperStore papers,
-      SearchService search,
+      Search search,
       CommunityServices community,
       Digests digests,
       Harvests harvests,
@@ -102,9 +102,14 @@ public final class WebServer implements AutoCloseable {
     Cards cards = new Cards(parts.community(), parts.clock());
     PaperPage paperPage =
         new PaperPage(
-            parts.papers(), parts.search(), parts.community(), templates, cards, parts.clock());
-    new SearchRoutes(parts.search(), parts.papers(), templates, cards).register(app);
-    new ApiRoutes(parts.feeds(), parts.papers(), parts.search()).register(app);
+            parts.papers(),
+            parts.search().service(),
+            parts.community(),
+            templates,
+            cards,
+            parts.clock());
+    new SearchRoutes(parts.search().service(), parts.papers(), templates, cards).register(app);
+    new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service()).register(app);
     new AccountRoutes(
             parts.community(),
             parts.digests(),

@@ -29,7 +29,8 @@ class SearchingInABrowserTest {
   static void start() {
     app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
     // the server embeds in the background; finish the backlog now so similar papers are there
-    app.search().embedBacklog(Long.MAX_VALUE, null);
+    app.search().backlog().embed(Long.MAX_VALUE, null);
+    app.search().follower().catchUp(null);
     base = TestApps.baseUrl(app);
     browser = Browser.start();
   }

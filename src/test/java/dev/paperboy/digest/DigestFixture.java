@@ -4,11 +4,11 @@ import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
+import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
-import dev.paperboy.search.SearchService;
+import dev.paperboy.search.TestSearches;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Secret;
 import java.io.IOException;
@@ -35,27 +35,27 @@ final class DigestFixture implements AutoCloseable {
   final TestClock clock;
   final Database db;
   final PaperStore papers;
-  final SearchService search;
+  final Search search;
   final Digests digests;
 
   DigestFixture(Path dir, String now, Mailer mailer) {
     clock = TestClock.at(now);
     db = Database.open(dir.resolve("paperboy.db"));
     papers = new PaperStore(db);
-    search =
-        new SearchService(
-            dir.resolve("index"), papers, new PaperVectors(db), SearchService.NO_MODEL);
+    search = TestSearches.keywordOnly(db, dir.resolve("index"));
     new ImportJob(papers, new PrintStream(OutputStream.nullOutputStream()))
         .run(
             List.of(
                 TestApps.resource("web/2026-08-20.json"),
                 TestApps.resource("web/2026-08-21.json")));
+    search.follower().catchUp(null);
     digests =
         Digests.create(
             db,
             papers,
             (keyword, from, to) ->
                 search
+                    .service()
                     .search(
                         new SearchRequest(
                             keyword, from, to, null, false, SearchRequest.Order.RELEVANCE, 0, 500),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.storage.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -59,22 +58,19 @@ class CrashRepairTest {
 
     try (Database db = Database.open(dir.resolve("paperboy.db"))) {
       PaperStore store = new PaperStore(db);
-      try (SearchService search =
-          new SearchService(
-              dir.resolve("index"), store, new PaperVectors(db), SearchService.NO_MODEL)) {
-        search.catchUp(null);
+      try (Search search = TestSearches.keywordOnly(db, dir.resolve("index"))) {
+        search.follower().catchUp(null);
         assertRepaired(store, search);
       }
     }
   }
 
-  private static void assertRepaired(PaperStore store, SearchService search) {
+  private static void assertRepaired(PaperStore store, Search search) {
     assertEquals(store.countAll(), search.indexedCount(), "one document per stored paper");
     Map<Integer, Integer> papersPerRound = new TreeMap<>();
-    store.changedSince(
-        "",
+    store.forEach(
         1000,
-        (papers, stamp) -> {
+        papers -> {
           for (Paper p : papers) {
             Matcher m = MARK.matcher(p.abstractText());
             assertTrue(m.find(), () -> p.id() + " never got a new version");
@@ -90,6 +86,7 @@ class CrashRepairTest {
             assertEquals(
                 papers.longValue(),
                 search
+                    .service()
                     .search(
                         SearchRequest.of(ImportUntilKilled.MARK + round, 100), SearchMode.KEYWORD)
                     .total(),

@@ -2,58 +2,42 @@ package dev.paperboy.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.paperboy.search.PaperIndex.Scored;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
 
-/** Reciprocal rank fusion over documents whose paper id is "p" + their doc number. */
+/** Reciprocal rank fusion on paper ids. */
 class FusionTest {
 
-  final List<Integer> looked = new ArrayList<>();
-
-  String id(int doc) {
-    looked.add(doc);
-    return "p" + doc;
-  }
-
-  static ScoreDoc[] docs(int... docs) {
-    ScoreDoc[] out = new ScoreDoc[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      out[i] = new ScoreDoc(docs[i], docs.length - i);
+  static List<Scored> ranked(String... ids) {
+    List<Scored> out = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      out.add(new Scored(ids[i], ids.length - i));
     }
     return out;
   }
 
-  static List<Integer> order(List<ScoreDoc> fused) {
-    return fused.stream().map(d -> d.doc).toList();
-  }
-
   @Test
   void aPaperBothSidesFoundBeatsPapersOnlyOneFound() {
-    List<ScoreDoc> fused = Fusion.reciprocalRank(docs(1, 2, 3), docs(3, 4, 5), 1000f, 10, this::id);
-    assertEquals(3, fused.get(0).doc, "ranks 3 and 1 beat rank 1 alone");
+    List<String> fused =
+        Fusion.reciprocalRank(List.of(), ranked("p1", "p2", "p3"), ranked("p3", "p4", "p5"));
+    assertEquals("p3", fused.get(0), "ranks 3 and 1 beat rank 1 alone");
+    assertEquals(5, fused.size(), "every paper either side found is kept once");
   }
 
   @Test
   void papersTiedOnRankAreOrderedById() {
-    // 8 only by keyword at rank 1 and 5 only by meaning at rank 1 tie; so do 9 and 6 at rank 2
-    List<ScoreDoc> fused = Fusion.reciprocalRank(docs(8, 9), docs(5, 6), 1000f, 10, this::id);
-    assertEquals(List.of(5, 8, 6, 9), order(fused));
-  }
-
-  @Test
-  void tiesPastThePlacesShownAreNotLookedUp() {
-    List<ScoreDoc> fused =
-        Fusion.reciprocalRank(docs(8, 9, 10, 11), docs(5, 6, 7, 12), 1000f, 2, this::id);
-    assertEquals(List.of(5, 8), order(fused).subList(0, 2));
-    assertEquals(List.of(8, 5), looked, "only the first tie needed ids");
+    // p8 only by keyword at rank 1 and p5 only by meaning at rank 1 tie; so do p9 and p6 at rank 2
+    List<String> fused = Fusion.reciprocalRank(List.of(), ranked("p8", "p9"), ranked("p5", "p6"));
+    assertEquals(List.of("p5", "p8", "p6", "p9"), fused);
   }
 
   @Test
   void exactMatchesStayFirstInTheirOrder() {
-    ScoreDoc[] keyword = {new ScoreDoc(7, 5000f), new ScoreDoc(2, 3f), new ScoreDoc(3, 2f)};
-    List<ScoreDoc> fused = Fusion.reciprocalRank(keyword, docs(2, 3, 7), 5000f, 10, this::id);
-    assertEquals(List.of(7, 2, 3), order(fused));
+    List<String> fused =
+        Fusion.reciprocalRank(
+            List.of(new Scored("p7", 5000f)), ranked("p2", "p3"), ranked("p2", "p3", "p7"));
+    assertEquals(List.of("p7", "p2", "p3"), fused);
   }
 }

@@ -4,7 +4,6 @@ import dev.paperboy.TestApps;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.storage.Database;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,17 +29,15 @@ public final class ImportUntilKilled {
     Path dir = Path.of(args[0]);
     Database db = Database.open(dir.resolve("paperboy.db"));
     PaperStore served = new PaperStore(db);
-    SearchService search =
-        new SearchService(
-            dir.resolve("index"), served, new PaperVectors(db), SearchService.NO_MODEL);
+    Search search = TestSearches.keywordOnly(db, dir.resolve("index"));
     new ImportJob(served, new PrintStream(OutputStream.nullOutputStream()))
         .run(List.of(TestApps.resource("web/2026-07-01.jsonl.gz")));
-    search.follow(20);
-    // the new versions come through a store the search side does not listen to, as they do from
-    // an `import` run beside a server: only the follower brings them into the index
+    search.start(java.time.Duration.ofMillis(20));
+    // the new versions come through another store, as they do from an `import` run beside a
+    // server: the follower brings them into the index from the change log
     PaperStore store = new PaperStore(db);
     List<Paper> originals = new ArrayList<>();
-    store.changedSince("", 1000, (papers, stamp) -> originals.addAll(papers));
+    store.forEach(1000, originals::addAll);
     for (int round = 1; ; round++) {
       for (int i = 0; i < originals.size(); i += BATCH) {
         List<Paper> batch = new ArrayList<>();

@@ -7,7 +7,6 @@ import dev.paperboy.TestApps;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.storage.Database;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,26 +28,27 @@ class KeywordSearchTest {
   @TempDir static Path dir;
   static Database db;
   static PaperStore store;
+  static Search searchParts;
   static SearchService search;
 
   @BeforeAll
   static void build() {
     db = Database.open(dir.resolve("paperboy.db"));
     store = new PaperStore(db);
-    search =
-        new SearchService(
-            dir.resolve("index"), store, new PaperVectors(db), SearchService.NO_MODEL);
+    searchParts = TestSearches.keywordOnly(db, dir.resolve("index"));
+    search = searchParts.service();
     new ImportJob(store, new PrintStream(OutputStream.nullOutputStream()))
         .run(
             List.of(
                 TestApps.resource("web/2026-08-20.json"),
                 TestApps.resource("web/2026-08-21.json"),
                 TestApps.resource("web/2026-07-01.jsonl.gz")));
+    searchParts.follower().catchUp(null);
   }
 
   @AfterAll
   static void close() {
-    search.close();
+    searchParts.close();
     db.close();
   }
 
@@ -67,8 +67,8 @@ class KeywordSearchTest {
   }
 
   @Test
-  void importedPapersAreFindableAtOnce() {
-    assertEquals(333, search.indexedCount());
+  void everyImportedPaperIsIndexed() {
+    assertEquals(333, searchParts.indexedCount());
   }
 
   @Test
@@ -145,20 +145,17 @@ class KeywordSearchTest {
       PaperStore store2 = new PaperStore(db2);
       new ImportJob(store2, new PrintStream(OutputStream.nullOutputStream()))
           .run(List.of(TestApps.resource("web/2026-08-21.json")));
-      try (SearchService reopened =
-          new SearchService(
-              other.resolve("index"), store2, new PaperVectors(db2), SearchService.NO_MODEL)) {
+      try (Search reopened = TestSearches.keywordOnly(db2, other.resolve("index"))) {
         assertEquals(0, reopened.indexedCount());
-        assertEquals(17, reopened.catchUp(null));
+        assertEquals(17, reopened.follower().catchUp(null));
         assertEquals(17, reopened.indexedCount());
-        assertEquals(0, reopened.catchUp(null), "nothing left to repair");
+        assertEquals(0, reopened.follower().catchUp(null), "nothing left to repair");
         assertEquals(
-            "2608.19880", reopened.search(SearchRequest.of("EnvHarness", 1)).hits().get(0).id());
+            "2608.19880",
+            reopened.service().search(SearchRequest.of("EnvHarness", 1)).hits().get(0).id());
       }
-      try (SearchService again =
-          new SearchService(
-              other.resolve("index"), store2, new PaperVectors(db2), SearchService.NO_MODEL)) {
-        assertEquals(0, again.catchUp(null), "the watermark survives a restart");
+      try (Search again = TestSearches.keywordOnly(db2, other.resolve("index"))) {
+        assertEquals(0, again.follower().catchUp(null), "the watermark survives a restart");
       }
     }
   }

@@ -9,7 +9,6 @@ import dev.paperboy.Config;
 import dev.paperboy.TestApps;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.storage.Database;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -26,26 +25,27 @@ class SemanticSearchTest {
   @TempDir static Path dir;
   static Database db;
   static PaperStore store;
+  static Search parts;
   static SearchService search;
 
   @BeforeAll
   static void build() {
     db = Database.open(dir.resolve("paperboy.db"));
     store = new PaperStore(db);
-    search =
-        new SearchService(
-            dir.resolve("index"), store, new PaperVectors(db), Config.DEFAULT_EMBEDDING_MODEL);
+    parts = TestSearches.withModel(db, dir.resolve("index"), Config.DEFAULT_EMBEDDING_MODEL);
+    search = parts.service();
     new ImportJob(store, new PrintStream(OutputStream.nullOutputStream()))
         .run(
             List.of(
                 TestApps.resource("web/2026-08-20.json"),
                 TestApps.resource("web/2026-08-21.json")));
-    assertEquals(32, search.embedBacklog(Long.MAX_VALUE, null));
+    assertEquals(32, parts.backlog().embed(Long.MAX_VALUE, null));
+    parts.follower().catchUp(null);
   }
 
   @AfterAll
   static void close() {
-    search.close();
+    parts.close();
     db.close();
   }
 
@@ -78,7 +78,7 @@ class SemanticSearchTest {
 
   @Test
   void everyPaperHasAVectorAndTheStatusSaysSo() {
-    SearchService.Status status = search.status();
+    Search.Status status = parts.status();
     assertEquals(32, status.papers());
     assertEquals(32, status.embedded());
     assertEquals(32, status.indexed());
@@ -88,23 +88,24 @@ class SemanticSearchTest {
 
   @Test
   void aRebuiltIndexKeepsItsVectorsWithoutEmbeddingAgain() {
-    search.rebuild(null);
-    assertEquals(0, search.embedBacklog(Long.MAX_VALUE, null));
+    parts.follower().rebuild(null);
+    assertEquals(0, parts.backlog().embed(Long.MAX_VALUE, null));
+    assertEquals(32, parts.indexedCount());
     String query = "turning a person filmed with one handheld camera into a moving 3D avatar";
     assertEquals("2608.20335", ids(query, SearchMode.SEMANTIC).get(0));
   }
 
   @Test
   void withoutAModelSearchAnswersByKeywordAndSaysSo(@TempDir Path other) {
-    try (SearchService keywordOnly =
-        new SearchService(other.resolve("index"), store, new PaperVectors(db), "no-such-model")) {
-      keywordOnly.catchUp(null);
-      assertTrue(keywordOnly.loadModel().isEmpty());
-      SearchResults results = keywordOnly.search(SearchRequest.of("EnvHarness agents", 5));
+    try (Search keywordOnly = TestSearches.withModel(db, other.resolve("index"), "no-such-model")) {
+      keywordOnly.follower().catchUp(null);
+      assertTrue(keywordOnly.model().load().isEmpty());
+      SearchResults results =
+          keywordOnly.service().search(SearchRequest.of("EnvHarness agents", 5));
       assertEquals("2608.19880", results.hits().get(0).id());
       assertTrue(results.notice().startsWith("Search by meaning is unavailable"), results.notice());
       assertTrue(results.notice().contains("unknown embedding model 'no-such-model'"));
-      assertTrue(keywordOnly.similar("2608.19880", 5).isEmpty());
+      assertTrue(keywordOnly.service().similar("2608.19880", 5).isEmpty());
     }
   }
 }

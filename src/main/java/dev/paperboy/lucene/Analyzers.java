@@ -1,4 +1,4 @@
-package dev.paperboy.search;
+package dev.paperboy.lucene;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -14,6 +14,6 @@ final class Analyzers {
   /** English stemming and stop words for prose; names are only lower-cased and split. */
   static Analyzer create() {
     return new PerFieldAnalyzerWrapper(
-        new EnglishAnalyzer(), Map.of(PaperDocuments.AUTHORS, new StandardAnalyzer()));
+        new EnglishAnalyzer(), Map.of(LuceneDocuments.AUTHORS, new StandardAnalyzer()));
   }
 }

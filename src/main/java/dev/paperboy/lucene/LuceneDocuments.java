@@ -1,6 +1,6 @@
-package dev.paperboy.search;
+package dev.paperboy.lucene;
 
-import dev.paperboy.paper.Paper;
+import dev.paperboy.search.PaperIndex;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -14,7 +14,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** How a paper becomes a Lucene document: field names and what each holds. */
-final class PaperDocuments {
+final class LuceneDocuments {
 
   static final String ID = "id";
   static final String ID_SORT = "id_sort";
@@ -29,17 +29,16 @@ final class PaperDocuments {
   static final String CATEGORY = "category";
   static final String DAY = "day";
   static final String DAY_SORT = "day_sort";
-  static final String UPVOTES = "upvotes";
   static final String HAS_CODE = "has_code";
   static final String VECTOR = "vector";
 
-  private PaperDocuments() {}
+  private LuceneDocuments() {}
 
-  /** The paper's document; {@code vector} (unit length) may be null when not embedded yet. */
-  static Document of(Paper p, float[] vector) {
+  /** The paper's Lucene document; without a vector until the paper is embedded. */
+  static Document of(PaperIndex.Document p) {
     Document d = new Document();
-    if (vector != null) {
-      d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    if (p.vector() != null) {
+      d.add(new KnnFloatVectorField(VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     }
     d.add(new StringField(ID, p.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(ID_SORT, new BytesRef(p.id())));
@@ -51,11 +50,10 @@ final class PaperDocuments {
     for (String c : p.categories()) {
       d.add(new StringField(CATEGORY, c, Field.Store.NO));
     }
-    long day = p.dailyDate() == null ? 0 : p.dailyDate().toEpochDay();
+    long day = p.day() == null ? 0 : p.day().toEpochDay();
     d.add(new LongPoint(DAY, day));
     d.add(new NumericDocValuesField(DAY_SORT, day));
-    d.add(new NumericDocValuesField(UPVOTES, p.totalUpvotes()));
-    d.add(new StringField(HAS_CODE, p.githubRepo() != null ? "true" : "false", Field.Store.NO));
+    d.add(new StringField(HAS_CODE, p.hasCode() ? "true" : "false", Field.Store.NO));
     return d;
   }
 

@@ -1,17 +1,20 @@
-package dev.paperboy.search;
+package dev.paperboy.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperChanges;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
-import dev.paperboy.paper.Source;
+import dev.paperboy.paper.TestPapers;
+import dev.paperboy.search.Search;
+import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchResults;
 import dev.paperboy.storage.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
@@ -43,25 +46,11 @@ class IndexRecoveryTest {
   }
 
   static Paper paper(String id, String title) {
-    return Paper.fromArxiv(
-        id,
-        1,
-        title,
-        "An abstract about " + title.toLowerCase() + ".",
-        List.of("Ada Lovelace"),
-        List.of("cs.LG"),
-        null,
-        null,
-        LocalDate.of(2026, 8, 20),
-        null,
-        null,
-        null,
-        Source.ARXIV_LISTING,
-        false);
+    return TestPapers.listing(id, 1, title);
   }
 
-  static List<String> ids(SearchService search, String q) {
-    return search.search(SearchRequest.of(q, 10)).hits().stream()
+  static List<String> ids(Search search, String q) {
+    return search.service().search(SearchRequest.of(q, 10)).hits().stream()
         .map(SearchResults.Hit::id)
         .toList();
   }
@@ -71,31 +60,39 @@ class IndexRecoveryTest {
     FillingDisk disk = new FillingDisk(dir.resolve("index"));
     try (Database db = Database.open(dir.resolve("p.db"))) {
       PaperStore papers = new PaperStore(db);
-      try (SearchService search =
-          new SearchService(
-              new PaperIndex(disk), papers, new PaperVectors(db), SearchService.NO_MODEL)) {
+      try (Search search =
+          new Search(
+              new LuceneIndex(disk),
+              papers,
+              new PaperVectors(db),
+              new PaperChanges(db),
+              "none",
+              "test")) {
         fillAndFree(search, papers, disk);
       }
     }
   }
 
-  private static void fillAndFree(SearchService search, PaperStore papers, FillingDisk disk) {
+  private static void fillAndFree(Search search, PaperStore papers, FillingDisk disk) {
     papers.upsert(List.of(paper("2608.00001", "Sparse attention kernels")));
-    search.catchUp(null);
+    search.follower().catchUp(null);
     assertEquals(List.of("2608.00001"), ids(search, "sparse attention"));
 
     disk.full = true;
     // the database write stands even though indexing it fails
     papers.upsert(List.of(paper("2608.00002", "Quantum error correction codes")));
     assertEquals(2, papers.countAll());
-    assertThrows(UncheckedIOException.class, () -> search.catchUp(null));
+    assertThrows(UncheckedIOException.class, () -> search.follower().catchUp(null));
 
     disk.full = false;
-    assertEquals(1, search.catchUp(null), "the paper the full disk missed is indexed now");
+    assertEquals(
+        1, search.follower().catchUp(null), "the paper the full disk missed is indexed now");
     assertEquals(List.of("2608.00002"), ids(search, "quantum error correction"));
     assertEquals(List.of("2608.00001"), ids(search, "sparse attention"));
     papers.upsert(List.of(paper("2608.00003", "Graph transformers for molecules")));
-    assertEquals(List.of("2608.00003"), ids(search, "graph transformers"), "indexed at once");
+    assertEquals(1, search.follower().catchUp(null));
+    assertEquals(
+        List.of("2608.00003"), ids(search, "graph transformers"), "the writer works again");
     assertEquals(3, search.indexedCount());
   }
 }

@@ -1,4 +1,4 @@
-package dev.paperboy.search;
+package dev.paperboy.lucene;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,8 +29,8 @@ public final class IndexSnapshot {
 
   static final int ATTEMPTS = 20;
 
-  /** What was copied: the commit's files, its documents and the database stamp it caught up to. */
-  public record Copied(List<String> files, long bytes, int documents, String watermark) {
+  /** What was copied: the commit's files, its documents and the index's id. */
+  public record Copied(List<String> files, long bytes, int documents, String indexId) {
 
     public static final Copied NONE = new Copied(List.of(), 0, 0, "");
   }
@@ -106,7 +106,7 @@ public final class IndexSnapshot {
         DirectoryReader reader = DirectoryReader.open(dir)) {
       Map<String, String> data = reader.getIndexCommit().getUserData();
       return new Copied(
-          files, bytes, reader.numDocs(), data.getOrDefault(PaperIndex.WATERMARK, ""));
+          files, bytes, reader.numDocs(), data.getOrDefault(LuceneIndex.INDEX_ID, ""));
     }
   }
 

@@ -1,6 +1,10 @@
-package dev.paperboy.search;
+package dev.paperboy.lucene;
 
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.search.PaperIndex.Highlight;
+import dev.paperboy.search.PaperIndex.Matches;
+import dev.paperboy.search.PaperIndex.Scored;
+import dev.paperboy.search.SearchRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,9 +45,10 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * BM25 keyword search over title (boosted), abstract and authors. An exact arXiv id or exact title
- * is pinned first; short queries also match words one or two typos away.
+ * is pinned first; short queries also match words one or two typos away. Also nearest neighbours by
+ * vector, and highlights.
  */
-final class PaperSearcher {
+final class LuceneSearcher {
 
   /**
    * BM25 fields and weights: title and abstract as one text, plus the title again at half weight so
@@ -52,9 +57,9 @@ final class PaperSearcher {
    */
   private static final Map<String, Float> FIELDS =
       Map.of(
-          PaperDocuments.TEXT, 1.0f,
-          PaperDocuments.TITLE, 0.5f,
-          PaperDocuments.AUTHORS, 0.5f);
+          LuceneDocuments.TEXT, 1.0f,
+          LuceneDocuments.TITLE, 0.5f,
+          LuceneDocuments.AUTHORS, 0.5f);
 
   private static final float PIN_ID = 10_000f;
   private static final float PIN_TITLE = 5_000f;
@@ -65,74 +70,62 @@ final class PaperSearcher {
   private static final int TYPO_MAX_DOC_FREQ = 3;
 
   private static final int ABSTRACT_PASSAGES = 2;
-  private static final int CANDIDATES = 100;
   private static final int COUNT_UP_TO = 1000;
 
   private final SearcherManager searchers;
   private final Analyzer analyzer;
 
-  PaperSearcher(SearcherManager searchers, Analyzer analyzer) {
+  LuceneSearcher(SearcherManager searchers, Analyzer analyzer) {
     this.searchers = searchers;
     this.analyzer = analyzer;
   }
 
+  /** Documents in the latest searchable commit. */
+  int count() {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
-   * Runs the request. Relevance order with a query vector uses the semantic side too: kNN alone
-   * ({@link SearchMode#SEMANTIC}) or fused with BM25 by reciprocal rank ({@link
-   * SearchMode#HYBRID}), pinned exact matches first. Other orders, or no vector, are keyword only.
+   * The first {@code n} keyword matches in the request's order (relevance or newest). In relevance
+   * order, exact id and title matches come first as pinned, the rest by score then id.
    */
-  SearchResults search(SearchRequest r, float[] queryVector, SearchMode mode, boolean highlight) {
-    boolean semantic =
-        mode != SearchMode.KEYWORD
-            && queryVector != null
-            && r.order() == SearchRequest.Order.RELEVANCE;
+  Matches keyword(SearchRequest r, int n) {
+    if (r.order() == SearchRequest.Order.UPVOTES) {
+      throw new IllegalArgumentException("the upvote order is the database's, not the index's");
+    }
     try {
       IndexSearcher s = searchers.acquire();
       try {
         Query keyword = query(r, s.getIndexReader());
-        List<ScoreDoc> ranked;
-        long total;
-        boolean atLeast;
-        if (!semantic) {
-          int n = r.offset() + r.limit();
-          // stop counting at COUNT_UP_TO: an exact count of a common word's matches would visit
-          // every posting, and lets Lucene skip the blocks that cannot reach the top n
-          TopDocs top =
-              r.order() == SearchRequest.Order.RELEVANCE
-                  ? s.search(keyword, new TopScoreDocCollectorManager(n, COUNT_UP_TO))
-                  : s.search(
-                      keyword, new TopFieldCollectorManager(sort(r.order()), n, COUNT_UP_TO));
-          ranked =
-              r.order() == SearchRequest.Order.RELEVANCE
-                  ? byScoreThenId(s, top.scoreDocs)
-                  : List.of(top.scoreDocs);
-          total = top.totalHits.value();
-          atLeast = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-        } else {
-          int n = Math.max(CANDIDATES, r.offset() + r.limit());
-          TopDocs knn =
-              s.search(
-                  new KnnFloatVectorQuery(PaperDocuments.VECTOR, queryVector, n, filter(r)), n);
-          if (mode == SearchMode.SEMANTIC) {
-            ranked = List.of(knn.scoreDocs);
-          } else {
-            TopDocs words = s.search(keyword, new TopScoreDocCollectorManager(n, 0));
-            ranked =
-                Fusion.reciprocalRank(
-                    byScoreThenId(s, words.scoreDocs).toArray(ScoreDoc[]::new),
-                    knn.scoreDocs,
-                    PIN_TITLE,
-                    r.offset() + r.limit(),
-                    doc -> id(s, doc));
-          }
-          total = ranked.size();
-          atLeast = false;
+        boolean relevance = r.order() == SearchRequest.Order.RELEVANCE;
+        // stop counting at COUNT_UP_TO: an exact count of a common word's matches would visit
+        // every posting, and lets Lucene skip the blocks that cannot reach the top n
+        TopDocs top =
+            relevance
+                ? s.search(keyword, new TopScoreDocCollectorManager(n, COUNT_UP_TO))
+                : s.search(keyword, new TopFieldCollectorManager(newest(), n, COUNT_UP_TO));
+        List<ScoreDoc> ranked =
+            relevance ? byScoreThenId(s, top.scoreDocs) : List.of(top.scoreDocs);
+        List<Scored> pinned = new ArrayList<>();
+        List<Scored> rest = new ArrayList<>();
+        for (ScoreDoc d : ranked) {
+          (relevance && d.score >= PIN_TITLE ? pinned : rest)
+              .add(new Scored(id(s, d.doc), d.score));
         }
-        List<ScoreDoc> page =
-            ranked.subList(
-                Math.min(r.offset(), ranked.size()),
-                Math.min(ranked.size(), r.offset() + r.limit()));
-        return new SearchResults(hits(s, keyword, page, highlight), total, atLeast, null);
+        return new Matches(
+            pinned,
+            rest,
+            top.totalHits.value(),
+            top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
       } finally {
         searchers.release(s);
       }
@@ -142,49 +135,67 @@ final class PaperSearcher {
   }
 
   /**
-   * The ids of the {@code k} papers nearest the vector, nearest first, without {@code exceptId}.
+   * The {@code k} papers nearest the vector, nearest first, that pass the request's filters (none
+   * when it is null), without {@code exceptId} (when not null).
    */
-  List<String> nearest(float[] vector, int k, String exceptId) {
+  List<Scored> nearest(float[] vector, int k, SearchRequest filters, String exceptId) {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        Query not = new TermQuery(new Term(PaperDocuments.ID, exceptId));
-        Query filter =
+        BooleanQuery.Builder filter =
             new BooleanQuery.Builder()
-                .add(new FieldExistsQuery(PaperDocuments.VECTOR), Occur.FILTER)
-                .add(not, Occur.MUST_NOT)
-                .build();
-        List<String> ids = new ArrayList<>();
-        for (ScoreDoc d :
-            s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, filter), k)
-                .scoreDocs) {
-          ids.add(id(s, d.doc));
+                .add(new FieldExistsQuery(LuceneDocuments.VECTOR), Occur.FILTER);
+        if (filters != null) {
+          addFilters(filters, filter);
         }
-        return ids;
+        if (exceptId != null) {
+          filter.add(new TermQuery(new Term(LuceneDocuments.ID, exceptId)), Occur.MUST_NOT);
+        }
+        List<Scored> out = new ArrayList<>();
+        for (ScoreDoc d :
+            s.search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, vector, k, filter.build()), k)
+                .scoreDocs) {
+          out.add(new Scored(id(s, d.doc), d.score));
+        }
+        return out;
       } finally {
         searchers.release(s);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("similar-papers search failed", e);
+      throw new UncheckedIOException("nearest-neighbour search failed", e);
     }
   }
 
-  private List<SearchResults.Hit> hits(
-      IndexSearcher s, Query keyword, List<ScoreDoc> page, boolean highlight) throws IOException {
-    int[] docs = page.stream().mapToInt(d -> d.doc).toArray();
-    String[] titles =
-        highlight
-            ? highlight(s, true, PaperDocuments.TITLE, keyword, docs, 1)
-            : new String[docs.length];
-    String[] abstracts =
-        highlight
-            ? highlight(s, false, PaperDocuments.ABSTRACT, keyword, docs, ABSTRACT_PASSAGES)
-            : new String[docs.length];
-    List<SearchResults.Hit> hits = new ArrayList<>();
-    for (int i = 0; i < docs.length; i++) {
-      hits.add(new SearchResults.Hit(id(s, docs[i]), page.get(i).score, titles[i], abstracts[i]));
+  /** The request's words marked in the title and abstract of these papers. */
+  Map<String, Highlight> highlight(SearchRequest r, List<String> ids) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        List<String> found = new ArrayList<>();
+        List<Integer> docs = new ArrayList<>();
+        for (String id : ids) {
+          TopDocs hit = s.search(new TermQuery(new Term(LuceneDocuments.ID, id)), 1);
+          if (hit.scoreDocs.length == 1) {
+            found.add(id);
+            docs.add(hit.scoreDocs[0].doc);
+          }
+        }
+        int[] docIds = docs.stream().mapToInt(Integer::intValue).toArray();
+        Query keyword = query(r, s.getIndexReader());
+        String[] titles = highlight(s, true, LuceneDocuments.TITLE, keyword, docIds, 1);
+        String[] abstracts =
+            highlight(s, false, LuceneDocuments.ABSTRACT, keyword, docIds, ABSTRACT_PASSAGES);
+        Map<String, Highlight> out = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+          out.put(found.get(i), new Highlight(titles[i], abstracts[i]));
+        }
+        return out;
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("highlighting failed for '" + r.query() + "'", e);
     }
-    return hits;
   }
 
   private String[] highlight(
@@ -230,7 +241,7 @@ final class PaperSearcher {
     try {
       List<LeafReaderContext> leaves = s.getIndexReader().leaves();
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      SortedDocValues ids = leaf.reader().getSortedDocValues(PaperDocuments.ID_SORT);
+      SortedDocValues ids = leaf.reader().getSortedDocValues(LuceneDocuments.ID_SORT);
       if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
         throw new IllegalStateException("document " + doc + " has no paper id");
       }
@@ -238,13 +249,6 @@ final class PaperSearcher {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Query filter(SearchRequest r) {
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
-    addFilters(r, q);
-    BooleanQuery built = q.build();
-    return built.clauses().isEmpty() ? null : built;
   }
 
   Query query(SearchRequest r, IndexReader reader) throws IOException {
@@ -257,12 +261,12 @@ final class PaperSearcher {
     id.ifPresent(
         a ->
             match.add(
-                new BoostQuery(new TermQuery(new Term(PaperDocuments.ID, a.id())), PIN_ID),
+                new BoostQuery(new TermQuery(new Term(LuceneDocuments.ID, a.id())), PIN_ID),
                 Occur.SHOULD));
-    String title = PaperDocuments.normaliseTitle(r.query());
+    String title = LuceneDocuments.normaliseTitle(r.query());
     if (!title.isEmpty()) {
       match.add(
-          new BoostQuery(new TermQuery(new Term(PaperDocuments.TITLE_EXACT, title)), PIN_TITLE),
+          new BoostQuery(new TermQuery(new Term(LuceneDocuments.TITLE_EXACT, title)), PIN_TITLE),
           Occur.SHOULD);
     }
     List<String> terms = terms(r.query());
@@ -271,8 +275,8 @@ final class PaperSearcher {
         int edits = t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
         // a word that some papers use is taken as meant; only a rare one may be a typo, and the
         // fuzzy expansion (an automaton per word) is the most expensive part of a query
-        if (edits > 0 && reader.docFreq(new Term(PaperDocuments.TEXT, t)) < TYPO_MAX_DOC_FREQ) {
-          for (String field : List.of(PaperDocuments.TITLE, PaperDocuments.ABSTRACT)) {
+        if (edits > 0 && reader.docFreq(new Term(LuceneDocuments.TEXT, t)) < TYPO_MAX_DOC_FREQ) {
+          for (String field : List.of(LuceneDocuments.TITLE, LuceneDocuments.ABSTRACT)) {
             match.add(
                 new BoostQuery(new FuzzyQuery(new Term(field, t), edits, 1), FUZZY), Occur.SHOULD);
           }
@@ -289,19 +293,19 @@ final class PaperSearcher {
     if (r.from() != null || r.to() != null) {
       long from = r.from() == null ? Long.MIN_VALUE : r.from().toEpochDay();
       long to = r.to() == null ? Long.MAX_VALUE : r.to().toEpochDay();
-      q.add(LongPoint.newRangeQuery(PaperDocuments.DAY, from, to), Occur.FILTER);
+      q.add(LongPoint.newRangeQuery(LuceneDocuments.DAY, from, to), Occur.FILTER);
     }
     if (r.category() != null) {
-      q.add(new TermQuery(new Term(PaperDocuments.CATEGORY, r.category())), Occur.FILTER);
+      q.add(new TermQuery(new Term(LuceneDocuments.CATEGORY, r.category())), Occur.FILTER);
     }
     if (r.hasCode()) {
-      q.add(new TermQuery(new Term(PaperDocuments.HAS_CODE, "true")), Occur.FILTER);
+      q.add(new TermQuery(new Term(LuceneDocuments.HAS_CODE, "true")), Occur.FILTER);
     }
   }
 
   private List<String> terms(String text) {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(PaperDocuments.ABSTRACT, text)) {
+    try (TokenStream ts = analyzer.tokenStream(LuceneDocuments.ABSTRACT, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
@@ -314,15 +318,10 @@ final class PaperSearcher {
     return out;
   }
 
-  private static Sort sort(SearchRequest.Order order) {
-    SortField byId = new SortField(PaperDocuments.ID_SORT, SortField.Type.STRING);
-    return switch (order) {
-      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byId);
-      case NEWEST ->
-          new Sort(new SortField(PaperDocuments.DAY_SORT, SortField.Type.LONG, true), byId);
-      case UPVOTES ->
-          new Sort(new SortField(PaperDocuments.UPVOTES, SortField.Type.LONG, true), byId);
-    };
+  private static Sort newest() {
+    return new Sort(
+        new SortField(LuceneDocuments.DAY_SORT, SortField.Type.LONG, true),
+        new SortField(LuceneDocuments.ID_SORT, SortField.Type.STRING));
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher s, boolean whole) {
