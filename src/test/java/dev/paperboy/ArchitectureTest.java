@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the layout honest by reading the imports: each third-party library stays in its package,
- * nothing but the composition root and the CLI reaches into the web layer, no feature package
- * reaches into the CLI, and only the web layer and the composition root into observe.
+ * and our packages depend on each other in one direction only (see {@link #MAY_USE}).
  */
 class ArchitectureTest {
 
@@ -46,6 +48,71 @@ class ArchitectureTest {
           Map.entry("dev.paperboy.observe", List.of("observe", "web", "")),
           Map.entry("dev.paperboy.web", List.of("web", "", "cli")),
           Map.entry("dev.paperboy.cli", List.of("cli", "")));
+
+  /**
+   * Package -> the packages of ours it may import ("" is the composition root). Dependencies point
+   * one way, from the edges (cli, web) through the features down to paper and storage; an engine
+   * (lucene) implements the search package's interface, never the other way round.
+   */
+  static final Map<String, Set<String>> MAY_USE =
+      Map.ofEntries(
+          Map.entry("storage", Set.of()),
+          Map.entry("schedule", Set.of("storage")),
+          Map.entry("paper", Set.of("storage")),
+          Map.entry("feed", Set.of("paper", "storage")),
+          Map.entry("ingest", Set.of("paper", "storage")),
+          Map.entry("search", Set.of("paper", "storage", "schedule")),
+          Map.entry("lucene", Set.of("search", "paper")),
+          Map.entry("harvest", Set.of("ingest", "paper", "storage", "schedule")),
+          Map.entry("community", Set.of("harvest", "ingest", "paper", "storage", "schedule")),
+          Map.entry("digest", Set.of("community", "feed", "paper", "storage", "schedule")),
+          Map.entry(
+              "observe", Set.of("community", "digest", "ingest", "harvest", "search", "storage")),
+          Map.entry("backup", Set.of("lucene", "paper", "storage")),
+          Map.entry("eval", Set.of("", "paper", "search", "storage")),
+          Map.entry("bench", Set.of("", "ingest", "paper", "search", "storage")),
+          Map.entry(
+              "web",
+              Set.of(
+                  "community",
+                  "digest",
+                  "feed",
+                  "harvest",
+                  "observe",
+                  "paper",
+                  "search",
+                  "storage")));
+
+  @Test
+  void dependenciesPointOneWay() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+        Set<String> allowed = MAY_USE.get(pkg);
+        if (allowed == null) {
+          if (!pkg.equals("cli") && !pkg.isEmpty()) {
+            violations.add(pkg + " has no place in MAY_USE");
+          }
+          continue;
+        }
+        for (String line : Files.readAllLines(file)) {
+          Matcher m = OURS.matcher(line);
+          if (m.matches()) {
+            String used = m.group(1) == null ? "" : m.group(1);
+            if (!used.equals(pkg) && !allowed.contains(used)) {
+              violations.add(file.getFileName() + " (" + pkg + ") imports " + m.group(0));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  /** An import of ours: group 1 is the package under dev.paperboy (null for the root). */
+  static final Pattern OURS =
+      Pattern.compile("import (?:static )?dev\\.paperboy\\.(?:([a-z]+)\\.)?[A-Z].*;");
 
   @Test
   void librariesAndLayersStayInTheirPackages() throws IOException {

@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -35,6 +37,16 @@ public final class Benchmark {
   /** What a run measures; {@code embedLimit} caps this run's embedding (the rest stays queued). */
   public record Settings(List<Path> inputs, long embedLimit, int rounds, int limit) {}
 
+  /** A run's headline numbers by name, in the order measured, for a side-by-side table. */
+  public record Result(Map<String, Double> numbers) {
+
+    public Result {
+      numbers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+    }
+  }
+
+  private final Map<String, Double> numbers = new LinkedHashMap<>();
+
   private final App app;
   private final PrintStream out;
   private final PrintStream progress;
@@ -45,7 +57,7 @@ public final class Benchmark {
     this.progress = progress;
   }
 
-  public void run(Settings settings) {
+  public Result run(Settings settings) {
     out.printf(
         Locale.ROOT,
         "paperboy bench: %d cores, JDK %s, max heap %,d MB, data in %s%n",
@@ -59,7 +71,9 @@ public final class Benchmark {
           new ImportJob(app.papers(), progress, ImportLimits.DEFAULTS, app.clock())
               .run(settings.inputs());
       out.println(report.table());
-      out.printf(Locale.ROOT, "import: %.1f s%n", seconds(started));
+      double s = seconds(started);
+      out.printf(Locale.ROOT, "import: %.1f s%n", s);
+      numbers.put("import papers/s", (report.created() + report.updated()) / Math.max(s, 1e-9));
     }
     Search search = app.search();
     long started = System.nanoTime();
@@ -70,6 +84,9 @@ public final class Benchmark {
         indexed,
         seconds(started),
         search.indexedCount());
+    if (indexed > 0) {
+      numbers.put("index papers/s", indexed / Math.max(seconds(started), 1e-9));
+    }
 
     Embedder embedder = search.model().load().orElse(null);
     if (embedder == null) {
@@ -90,6 +107,9 @@ public final class Benchmark {
           embedded / Math.max(s, 1e-9),
           status.embedded(),
           status.papers());
+      if (embedded > 0) {
+        numbers.put("embed papers/s", embedded / Math.max(s, 1e-9));
+      }
     }
 
     List<String> queries = queries();
@@ -137,6 +157,26 @@ public final class Benchmark {
         heap.getUsed() >> 20,
         heap.getCommitted() >> 20,
         heap.getMax() >> 20);
+    return new Result(numbers);
+  }
+
+  /** Prints runs beside each other, one column per run, one row per number any run has. */
+  public static void sideBySide(PrintStream out, List<String> names, List<Result> results) {
+    List<String> rows = new ArrayList<>();
+    for (Result r : results) {
+      r.numbers().keySet().stream().filter(k -> !rows.contains(k)).forEach(rows::add);
+    }
+    out.printf(Locale.ROOT, "%-24s", "");
+    names.forEach(n -> out.printf(Locale.ROOT, " %16s", n));
+    out.println();
+    for (String row : rows) {
+      out.printf(Locale.ROOT, "%-24s", row);
+      for (Result r : results) {
+        Double v = r.numbers().get(row);
+        out.printf(Locale.ROOT, v == null ? " %16s" : " %,16.2f", v == null ? "-" : v);
+      }
+      out.println();
+    }
   }
 
   private void measure(String what, List<String> queries, int rounds, Consumer<String> query) {
@@ -151,6 +191,9 @@ public final class Benchmark {
       }
     }
     Arrays.sort(nanos);
+    numbers.put(what + " p50 ms", nanos[nanos.length / 2] / 1e6);
+    numbers.put(
+        what + " p99 ms", nanos[Math.min(nanos.length - 1, (int) (nanos.length * 0.99))] / 1e6);
     out.printf(
         Locale.ROOT,
         "%-22s %9.2f %9.2f %9.2f%n",

@@ -1,6 +1,6 @@
 package dev.paperboy.community;
 
-import dev.paperboy.Ticker;
+import dev.paperboy.schedule.Ticker;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.Ticker;
+import dev.paperboy.schedule.Ticker;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.paperboy.harvest;
 
-import dev.paperboy.Ticker;
 import dev.paperboy.ingest.HfDailyPapersClient;
 import dev.paperboy.ingest.OaiPmhClient;
+import dev.paperboy.schedule.Ticker;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package dev.paperboy.search;
 
-import dev.paperboy.Ticker;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperChanges;
 import dev.paperboy.paper.PaperChanges.Position;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
+import dev.paperboy.schedule.Ticker;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.paperboy;
+package dev.paperboy.schedule;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
