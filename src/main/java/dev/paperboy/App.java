@@ -52,7 +52,8 @@ public final class App implements AutoCloseable {
   public App(Config config, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.database = Database.open(config.databaseFile());
+    this.database =
+        Database.open(config.databaseUrl(), config.database().user(), config.database().password());
     this.papers = new PaperStore(database);
     this.feeds = new FeedService(papers);
     // one client for the whole process: arXiv's one-request-every-3-seconds rule is kept per client

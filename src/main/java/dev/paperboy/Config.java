@@ -31,6 +31,8 @@ import java.util.Map;
  *     limits count per client address; without this, behind a proxy every visitor shares one)
  * @param metricsToken the bearer token that lets other machines read /metrics (null: this machine
  *     only)
+ * @param database PAPERBOY_DATABASE_URL, _USER and _PASSWORD: a PostgreSQL server several nodes
+ *     share, or the embedded SQLite file when the URL is not set
  */
 public record Config(
     String host,
@@ -45,7 +47,8 @@ public record Config(
     MailSettings mail,
     IngestSettings ingest,
     BearerToken metricsToken,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    DatabaseSettings database) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -72,7 +75,8 @@ public record Config(
         null,
         IngestSettings.defaults().disabled(),
         null,
-        List.of());
+        List.of(),
+        DatabaseSettings.EMBEDDED);
   }
 
   public Config {
@@ -101,6 +105,9 @@ public record Config(
     }
     if (ingest == null) {
       ingest = IngestSettings.defaults();
+    }
+    if (database == null) {
+      database = DatabaseSettings.EMBEDDED;
     }
     trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
     for (String proxy : trustedProxies) {
@@ -157,7 +164,8 @@ public record Config(
             null,
             ingest(env),
             BearerToken.of(env.get("PAPERBOY_METRICS_TOKEN")),
-            list(env.get("PAPERBOY_TRUSTED_PROXIES")));
+            list(env.get("PAPERBOY_TRUSTED_PROXIES")),
+            DatabaseSettings.resolve(env));
     return config.withMail(mail(env, config.mail().from()));
   }
 
@@ -250,7 +258,8 @@ public record Config(
         mail,
         ingest,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        database);
   }
 
   public Config withArxivApiUrl(URI url) {
@@ -267,7 +276,8 @@ public record Config(
         mail,
         ingest,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        database);
   }
 
   public Config withMail(MailSettings settings) {
@@ -284,7 +294,8 @@ public record Config(
         settings,
         ingest,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        database);
   }
 
   public Config withIngest(IngestSettings settings) {
@@ -301,7 +312,8 @@ public record Config(
         mail,
         settings,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        database);
   }
 
   public Config withTrustedProxies(List<String> proxies) {
@@ -318,7 +330,8 @@ public record Config(
         mail,
         ingest,
         metricsToken,
-        proxies);
+        proxies,
+        database);
   }
 
   /** Where .eml files go when no SMTP server is configured. */
@@ -331,8 +344,35 @@ public record Config(
     return publicUrl.startsWith("https://");
   }
 
+  /** The embedded database's file (used unless PAPERBOY_DATABASE_URL names another). */
   public Path databaseFile() {
     return dataDir.resolve("paperboy.db");
+  }
+
+  /** The database's JDBC URL: PAPERBOY_DATABASE_URL, else the embedded file. */
+  public String databaseUrl() {
+    return database.url() != null
+        ? database.url()
+        : "jdbc:sqlite:" + databaseFile().toAbsolutePath();
+  }
+
+  /** The same settings on another database (a JDBC URL, with its user and password). */
+  public Config withDatabase(DatabaseSettings settings) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        embeddingModel,
+        timeZone,
+        publicUrl,
+        submitMaxAgeDays,
+        submitPerDay,
+        arxivApiUrl,
+        mail,
+        ingest,
+        metricsToken,
+        trustedProxies,
+        settings);
   }
 
   public Path indexDir() {
@@ -351,7 +391,7 @@ public record Config(
     out.put("port", Integer.toString(port));
     out.put("public url", publicUrl);
     out.put("data dir", dataDir.toString());
-    out.put("database", databaseFile().toString());
+    out.put("database", database.url() == null ? databaseFile().toString() : database.toString());
     out.put("search index", indexDir().toString());
     out.put("embedding model", embeddingModel);
     out.put("time zone", timeZone.getId());

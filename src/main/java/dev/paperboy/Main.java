@@ -7,6 +7,7 @@ import dev.paperboy.cli.DigestCommand;
 import dev.paperboy.cli.EvalCommand;
 import dev.paperboy.cli.ImportCommand;
 import dev.paperboy.cli.IngestCommand;
+import dev.paperboy.cli.MigrateCommand;
 import dev.paperboy.cli.ReindexCommand;
 import dev.paperboy.cli.RestoreCommand;
 import dev.paperboy.cli.ServeCommand;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Command;
       DigestCommand.class,
       IngestCommand.class,
       BackupCommand.class,
-      RestoreCommand.class
+      RestoreCommand.class,
+      MigrateCommand.class
     })
 public final class Main implements Runnable {
 

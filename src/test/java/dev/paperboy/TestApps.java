@@ -35,7 +35,7 @@ public final class TestApps {
 
   /** Imports the named resources and starts serving; the caller closes the app. */
   public static App serving(Path dataDir, String... resources) {
-    return serving(new App(new Config("127.0.0.1", 0, dataDir)), resources);
+    return serving(new App(TestDatabases.config(dataDir)), resources);
   }
 
   /**
@@ -43,8 +43,7 @@ public final class TestApps {
    * fast), asking the given arXiv endpoint for submitted papers.
    */
   public static App serving(Path dataDir, Clock clock, URI arxiv, String... resources) {
-    Config config =
-        new Config("127.0.0.1", 0, dataDir).withEmbeddingModel("none").withArxivApiUrl(arxiv);
+    Config config = TestDatabases.config(dataDir).withEmbeddingModel("none").withArxivApiUrl(arxiv);
     return serving(new App(config, clock), resources);
   }
 
@@ -63,7 +62,8 @@ public final class TestApps {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        DatabaseSettings.EMBEDDED);
   }
 
   /** Mail through the SMTP server on this local port (GreenMail in tests), no TLS, no login. */

@@ -116,8 +116,8 @@ public final class PaperCollections {
           }
           return Sql.update(
               c,
-              "INSERT OR IGNORE INTO collection_papers (collection_id, paper_id, added_at)"
-                  + " VALUES (?, ?, ?)",
+              "INSERT INTO collection_papers (collection_id, paper_id, added_at)"
+                  + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
               id,
               paperId,
               clock.instant().toString());

@@ -107,7 +107,7 @@ public final class DigestScheduler implements AutoCloseable {
         c ->
             Sql.update(
                 c,
-                "INSERT OR IGNORE INTO digest_runs (period, started_at) VALUES (?, ?)",
+                "INSERT INTO digest_runs (period, started_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 period.key(),
                 clock.instant().toString()));
     DigestJob.Report report =

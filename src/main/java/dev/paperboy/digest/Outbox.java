@@ -68,9 +68,9 @@ public final class Outbox {
       throws SQLException {
     return Sql.update(
             c,
-            "INSERT OR IGNORE INTO outbox (subscription_id, purpose, recipient, message_id,"
+            "INSERT INTO outbox (subscription_id, purpose, recipient, message_id,"
                 + " subject, text_body, html_body, headers, state, next_attempt_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT DO NOTHING",
             subscriptionId,
             purpose,
             mail.to(),
@@ -99,8 +99,9 @@ public final class Outbox {
       throws SQLException {
     return Sql.update(
             c,
-            "INSERT OR IGNORE INTO outbox (subscription_id, purpose, recipient, message_id,"
-                + " state, next_attempt_at, created_at) VALUES (?, ?, ?, '', 'empty', ?, ?)",
+            "INSERT INTO outbox (subscription_id, purpose, recipient, message_id,"
+                + " state, next_attempt_at, created_at) VALUES (?, ?, ?, '', 'empty', ?, ?)"
+                + " ON CONFLICT DO NOTHING",
             subscriptionId,
             purpose,
             recipient,

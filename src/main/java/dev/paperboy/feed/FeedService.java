@@ -47,7 +47,7 @@ public final class FeedService {
     return store.latestDay();
   }
 
-  public FeedPage page(Period period, PaperStore.Order order, int page, int pageSize) {
+  public FeedPage page(Period period, PaperStore.FeedOrder order, int page, int pageSize) {
     if (page < 0 || pageSize < 1) {
       throw new IllegalArgumentException("page must be >= 0 and page size >= 1");
     }
@@ -61,16 +61,14 @@ public final class FeedService {
 
   /**
    * The trending papers: those of the last {@link #TRENDING_DAYS} days up to the newest day with
-   * papers, ranked by {@link PaperStore.Order#TRENDING} (upvotes decayed by age).
+   * papers, ranked by {@link Trending} (upvotes decayed by age).
    */
   public TrendingPage trending(int page, int pageSize) {
     LocalDate to = store.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
     LocalDate from = to.minusDays(TRENDING_DAYS - 1);
     int total = store.count(from, to);
     List<Paper> papers =
-        total == 0
-            ? List.of()
-            : store.feed(from, to, PaperStore.Order.TRENDING, page * pageSize, pageSize);
+        total == 0 ? List.of() : store.feed(from, to, Trending.ORDER, page * pageSize, pageSize);
     return new TrendingPage(papers, total, page, pageSize, from, to);
   }
 

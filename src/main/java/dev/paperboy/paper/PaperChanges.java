@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Dialect;
 import dev.paperboy.storage.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -162,11 +163,8 @@ public final class PaperChanges {
     Sql.update(c, "DELETE FROM index_watermarks");
   }
 
-  /**
-   * The first transaction number that may still be running. SQLite serialises writers and leaves
-   * txn at 0, so everything committed is below it.
-   */
+  /** The first transaction number that may still be running (see {@link Dialect}). */
   private String horizon() {
-    return Long.toString(Long.MAX_VALUE);
+    return db.dialect().changeLogHorizon();
   }
 }

@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Dialect;
 import dev.paperboy.storage.Sql;
 import dev.paperboy.storage.StorageException;
 import java.sql.Connection;
@@ -27,18 +28,21 @@ import java.util.Set;
 /** All SQL about papers. Upserts are keyed on the versionless arXiv id. */
 public final class PaperStore {
 
-  /** How a feed is ordered. Ties are always broken by id so pages are stable. */
-  public enum Order {
+  /**
+   * How a feed is ordered: an ORDER BY over the papers table's columns ({@code upvotes +
+   * local_upvotes} is a paper's total), in the database's dialect. Ties must be broken by id so
+   * pages are stable.
+   */
+  public interface FeedOrder {
+    /** The ORDER BY clause for a period ending (exclusive) at {@code end}. */
+    String orderBy(Dialect dialect, LocalDate end);
+  }
+
+  /** The orders that are plain columns. */
+  public enum Order implements FeedOrder {
     /** Imported plus local upvotes, most first. */
     UPVOTES("(upvotes + local_upvotes) DESC, id DESC"),
-    PUBLISHED("COALESCE(published, daily_date) DESC, id DESC"),
-    /**
-     * Upvotes decayed by age: {@code votes / (hours since the paper's day began + 2)^1.5}, hours
-     * counted up to the end of the period's last day (Hacker News' gravity, a little gentler).
-     */
-    TRENDING(
-        "(upvotes + local_upvotes) / pow(max(0, (julianday(:end) - julianday(daily_date)) * 24)"
-            + " + 2, 1.5) DESC, id DESC");
+    PUBLISHED("COALESCE(published, daily_date) DESC, id DESC");
 
     private final String sql;
 
@@ -46,9 +50,9 @@ public final class PaperStore {
       this.sql = sql;
     }
 
-    /** The ORDER BY clause for a period ending (exclusive) at {@code end}. */
-    String sql(LocalDate end) {
-      return sql.replace(":end", "'" + end + "'");
+    @Override
+    public String orderBy(Dialect dialect, LocalDate end) {
+      return sql;
     }
   }
 
@@ -248,7 +252,7 @@ public final class PaperStore {
    * ones. The page is chosen on the covering (day, total upvotes, id) index before any abstract is
    * read, so a busy day costs the 50 rows shown, not the 500 it holds.
    */
-  public List<Paper> feed(LocalDate from, LocalDate to, Order order, int offset, int limit) {
+  public List<Paper> feed(LocalDate from, LocalDate to, FeedOrder order, int offset, int limit) {
     String range = from.equals(to) ? "daily_date = ?" : "daily_date BETWEEN ? AND ?";
     List<Object> params = new ArrayList<>();
     params.add(from.toString());
@@ -257,7 +261,7 @@ public final class PaperStore {
     }
     params.add(limit);
     params.add(offset);
-    String orderBy = order.sql(to.equals(LocalDate.MAX) ? to : to.plusDays(1));
+    String orderBy = order.orderBy(db.dialect(), to.equals(LocalDate.MAX) ? to : to.plusDays(1));
     return query(
         "SELECT "
             + READ_COLUMNS

@@ -13,21 +13,73 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The embedded SQLite database: one file, write-ahead logging so readers never wait for the
- * importer, and the schema brought up to date by {@link Migrations} when it opens.
+ * The database, pooled, with the schema brought up to date by {@link Migrations} when it opens: by
+ * default the embedded SQLite file (write-ahead logging, so readers never wait for the importer),
+ * or a PostgreSQL server shared by several nodes.
  */
 public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Path file;
+  private final Dialect dialect;
+  private final String description;
 
-  private Database(Path file, HikariDataSource pool) {
+  private Database(Path file, Dialect dialect, String description, HikariDataSource pool) {
     this.file = file;
+    this.dialect = dialect;
+    this.description = description;
     this.pool = pool;
   }
 
   /** Opens (creating if needed) the SQLite file and applies pending migrations. */
   public static Database open(Path file) {
+    return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+  }
+
+  /**
+   * Opens the database at a JDBC URL ({@code jdbc:sqlite:FILE} or {@code
+   * jdbc:postgresql://host:port/db}) and applies pending migrations. The user and password (null
+   * for none) are never logged.
+   */
+  public static Database open(String url, String user, String password) {
+    Dialect dialect = Dialect.of(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (dialect == Dialect.SQLITE) {
+      return openSqlite(Path.of(url.substring("jdbc:sqlite:".length())), config);
+    }
+    config.setPoolName("paperboy-postgresql");
+    config.setMaximumPoolSize(10);
+    config.setUsername(user);
+    config.setPassword(password);
+    String shown = withoutQuery(url);
+    return migrated(new Database(null, dialect, shown, connect(config, shown)));
+  }
+
+  private static HikariDataSource connect(HikariConfig config, String shown) {
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StorageException(
+          "cannot connect to the database " + shown + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage());
+  }
+
+  /** The URL without its query, where a password may hide. */
+  private static String withoutQuery(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  private static Database openSqlite(Path file, HikariConfig config) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -36,8 +88,6 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory for " + file, e);
     }
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
     config.setPoolName("paperboy-sqlite");
     config.setMaximumPoolSize(4);
     // sqlite-jdbc applies these pragmas to every connection it opens
@@ -48,15 +98,28 @@ public final class Database implements AutoCloseable {
     // writers take the lock when they begin, so change stamps taken inside a transaction follow
     // commit order even across processes
     config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-    HikariDataSource pool = new HikariDataSource(config);
-    Database db = new Database(file, pool);
-    try (Connection c = pool.getConnection()) {
-      Migrations.apply(c);
+    return migrated(
+        new Database(file, Dialect.SQLITE, file.toString(), new HikariDataSource(config)));
+  }
+
+  private static Database migrated(Database db) {
+    try (Connection c = db.pool.getConnection()) {
+      Migrations.apply(c, db.dialect);
     } catch (SQLException e) {
-      pool.close();
-      throw new StorageException("cannot open database " + file + ": " + e.getMessage(), e);
+      db.pool.close();
+      throw new StorageException(
+          "cannot open database " + db.description + ": " + e.getMessage(), e);
     }
     return db;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Where the database is, for people: the file, or the server's URL without credentials. */
+  public String describe() {
+    return description;
   }
 
   public DataSource dataSource() {
@@ -103,6 +166,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The SQLite file; null on a database server. */
   public Path file() {
     return file;
   }

@@ -90,7 +90,7 @@ public final class DatabaseBackup {
 
   /** The newest schema version this Paperboy knows; a newer database is not for it. */
   public static int latestSchemaVersion() {
-    List<Migrations.Migration> all = Migrations.load();
+    List<Migrations.Migration> all = Migrations.load(Dialect.SQLITE);
     return all.isEmpty() ? 0 : all.get(all.size() - 1).version();
   }
 

@@ -137,8 +137,8 @@ public final class DatabaseCopy {
     }
     String key = t.key().get(0);
     String sequence =
-        Sql.one(c, "SELECT pg_get_serial_sequence(?, ?)", rs -> rs.getString(1), t.name(), key)
-            .orElse(null);
+        Sql.list(c, "SELECT pg_get_serial_sequence(?, ?)", rs -> rs.getString(1), t.name(), key)
+            .get(0);
     if (sequence != null) {
       Sql.one(
           c,

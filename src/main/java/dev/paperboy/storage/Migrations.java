@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} on the class path, listed in
- * {@code db/migration/index.txt} in increasing order, each applied once in its own transaction and
- * recorded in {@code schema_version}. Every listed version not recorded yet is applied, so a number
- * left free for work on another branch (V8 while V9 exists) is applied when it arrives.
+ * Versioned schema migrations per dialect: {@code db/migration/<dialect>/V<n>__<name>.sql} on the
+ * class path, listed in that folder's {@code index.txt} in increasing order, each applied once in
+ * its own transaction and recorded in {@code schema_version}. Every listed version not recorded yet
+ * is applied, so a number left free for work on another branch (V8 while V9 exists) is applied when
+ * it arrives. A version means the same schema on every dialect: PostgreSQL starts from a baseline
+ * equal to SQLite at that version.
  */
 public final class Migrations {
 
@@ -33,14 +35,14 @@ public final class Migrations {
 
   record Migration(int version, String name, String sql) {}
 
-  public static void apply(Connection c) throws SQLException {
+  public static void apply(Connection c, Dialect dialect) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(
           "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT"
-              + " NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+              + " NULL, applied_at TEXT NOT NULL)");
     }
     Set<Integer> applied = appliedVersions(c);
-    for (Migration m : load()) {
+    for (Migration m : load(dialect)) {
       if (applied.contains(m.version())) {
         continue;
       }
@@ -53,9 +55,11 @@ public final class Migrations {
           }
         }
         try (PreparedStatement ps =
-            c.prepareStatement("INSERT INTO schema_version(version, name) VALUES (?, ?)")) {
+            c.prepareStatement(
+                "INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, ?)")) {
           ps.setInt(1, m.version());
           ps.setString(2, m.name());
+          ps.setString(3, java.time.Instant.now().toString());
           ps.executeUpdate();
         }
         c.commit();
@@ -85,9 +89,10 @@ public final class Migrations {
     return versions;
   }
 
-  static List<Migration> load() {
+  static List<Migration> load(Dialect dialect) {
+    String folder = dialect.migrations();
     List<Migration> out = new ArrayList<>();
-    for (String file : read("db/migration/index.txt").split("\\R")) {
+    for (String file : read(folder + "/index.txt").split("\\R")) {
       if (file.isBlank()) {
         continue;
       }
@@ -97,7 +102,7 @@ public final class Migrations {
       }
       out.add(
           new Migration(
-              Integer.parseInt(m.group(1)), m.group(2), read("db/migration/" + file.strip())));
+              Integer.parseInt(m.group(1)), m.group(2), read(folder + "/" + file.strip())));
     }
     for (int i = 0; i < out.size(); i++) {
       if (out.get(i).version() <= (i == 0 ? 0 : out.get(i - 1).version())) {

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
+import dev.paperboy.feed.Trending;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchService;
 import io.javalin.Javalin;
@@ -40,7 +41,7 @@ final class ApiRoutes {
     Period period = period(ctx);
     int page = Params.intParam(ctx, "p", 0, 0, 100_000);
     int limit = Params.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    PaperStore.Order order = order(ctx.queryParam("sort"));
+    PaperStore.FeedOrder order = order(ctx.queryParam("sort"));
     FeedService.FeedPage result = feeds.page(period, order, page, limit);
     ApiJson.send(ctx, result.papers().stream().map(ApiJson::dailyPaper).toList());
   }
@@ -84,12 +85,12 @@ final class ApiRoutes {
     return given.get(0);
   }
 
-  private static PaperStore.Order order(String sort) {
+  private static PaperStore.FeedOrder order(String sort) {
     if (sort == null || sort.isBlank()) {
       return PaperStore.Order.UPVOTES;
     }
     if (sort.equals("trending")) {
-      return PaperStore.Order.TRENDING;
+      return Trending.ORDER;
     }
     if (sort.equals("publishedAt")) {
       return PaperStore.Order.PUBLISHED;

@@ -2,6 +2,7 @@ package dev.paperboy.community;
 
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.FakeArxiv;
 import dev.paperboy.ingest.ImportJob;
@@ -67,9 +68,14 @@ final class CommunityFixture implements AutoCloseable {
   }
 
   CommunityFixture(Path dir, String now) {
+    this(dir, now, TestDatabases.open(dir));
+  }
+
+  /** A fixture on this database (the embedded one, say, whatever the test run's database). */
+  CommunityFixture(Path dir, String now, Database db) {
     try {
       clock = TestClock.at(now);
-      db = Database.open(dir.resolve("paperboy.db"));
+      this.db = db;
       papers = new PaperStore(db);
       arxiv =
           new FakeArxiv(clock)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.TestDatabases;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.storage.Database;
@@ -29,8 +30,13 @@ class MigrateTest {
 
   @Test
   void everyTableArrivesVerifiedAndARerunBringsTheCopyUpToDate() {
-    try (CommunityFixture f = new CommunityFixture(dir.resolve("source"), "2026-08-21T18:00:00Z");
-        Database target = Database.open(dir.resolve("target/paperboy.db"))) {
+    // from the embedded file into the run's database: PostgreSQL when the suite runs on it
+    try (CommunityFixture f =
+            new CommunityFixture(
+                dir.resolve("source"),
+                "2026-08-21T18:00:00Z",
+                Database.open(dir.resolve("source/paperboy.db")));
+        Database target = TestDatabases.open(dir.resolve("target"))) {
       f.importing("web/2026-08-20.json", "web/2026-08-21.json");
       User ada = f.user("ada");
       User bob = f.user("bob");

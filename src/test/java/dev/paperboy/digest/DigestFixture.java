@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Search;
@@ -40,7 +41,7 @@ final class DigestFixture implements AutoCloseable {
 
   DigestFixture(Path dir, String now, Mailer mailer) {
     clock = TestClock.at(now);
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     papers = new PaperStore(db);
     search = TestSearches.keywordOnly(db, dir.resolve("index"));
     new ImportJob(papers, new PrintStream(OutputStream.nullOutputStream()))

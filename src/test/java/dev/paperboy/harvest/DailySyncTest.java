@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ArxivFixtures;
 import dev.paperboy.ingest.FakeArxiv;
 import dev.paperboy.ingest.FakeArxiv.Answer;
@@ -44,7 +45,7 @@ class DailySyncTest {
 
   @BeforeEach
   void open() throws IOException {
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     papers = new PaperStore(db);
     harvests = new Harvests(db, papers, clock);
     arxiv = FakeArxiv.oaiPmh(clock);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.ArxivException;
 import dev.paperboy.ingest.ArxivFixtures;
@@ -35,7 +36,7 @@ class HarvestsTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     papers = new PaperStore(db);
     harvests = new Harvests(db, papers, clock);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.HfDailyPapersClient;
 import dev.paperboy.ingest.PaperValidator;
@@ -39,7 +40,7 @@ class HfHarvestTest {
 
   @BeforeEach
   void open() throws IOException {
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     papers = new PaperStore(db);
     harvests = new Harvests(db, papers, clock);
     hf =

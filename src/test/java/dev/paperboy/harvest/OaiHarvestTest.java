@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.ArxivFixtures;
 import dev.paperboy.ingest.FakeArxiv;
@@ -53,7 +54,7 @@ class OaiHarvestTest {
 
   @BeforeEach
   void open() throws IOException {
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     papers = new PaperStore(db);
     harvests = new Harvests(db, papers, clock);
     arxiv = FakeArxiv.oaiPmh(clock);

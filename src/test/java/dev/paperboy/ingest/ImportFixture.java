@@ -2,6 +2,7 @@ package dev.paperboy.ingest;
 
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
@@ -40,7 +41,7 @@ final class ImportFixture implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("import-test");
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     store = new PaperStore(db);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestApps;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.Source;
@@ -34,7 +35,7 @@ class ImportJobTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     store = new PaperStore(db);
   }
 

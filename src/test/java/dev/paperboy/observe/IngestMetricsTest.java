@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestApps;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
@@ -25,7 +26,7 @@ class IngestMetricsTest {
   void anImportsRecordsShowAsCountersByOutcome(@TempDir Path dir) {
     RecordCounts counts = new RecordCounts();
     ImportReport report;
-    try (Database db = Database.open(dir.resolve("paperboy.db"))) {
+    try (Database db = TestDatabases.open(dir)) {
       PaperStore papers = new PaperStore(db);
       report =
           importing(papers, counts)

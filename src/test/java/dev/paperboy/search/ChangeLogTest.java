@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.TestDatabases;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperChanges;
 import dev.paperboy.paper.PaperStore;
@@ -49,7 +50,7 @@ class ChangeLogTest {
     int writers = 4;
     int rounds = 30;
     int papersEach = 20;
-    try (Database db = Database.open(dir.resolve("p.db"));
+    try (Database db = TestDatabases.open(dir);
         Search search = TestSearches.keywordOnly(db, dir.resolve("index"))) {
       search.start(Duration.ofMillis(5)); // the follower reads while the writers write
       ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -102,7 +103,7 @@ class ChangeLogTest {
 
   @Test
   void compactionKeepsTheLatestChangeOfEachPaperAndANewIndexStillReadsEverything() {
-    try (Database db = Database.open(dir.resolve("p.db"))) {
+    try (Database db = TestDatabases.open(dir)) {
       PaperStore store = new PaperStore(db);
       for (int version = 1; version <= 5; version++) {
         store.upsert(
@@ -124,7 +125,7 @@ class ChangeLogTest {
 
   @Test
   void aVoteReordersSearchByUpvotesWithoutTouchingTheIndex() {
-    try (Database db = Database.open(dir.resolve("p.db"));
+    try (Database db = TestDatabases.open(dir);
         Search search = TestSearches.keywordOnly(db, dir.resolve("index"))) {
       PaperStore store = new PaperStore(db);
       store.upsert(

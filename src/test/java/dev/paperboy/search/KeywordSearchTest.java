@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestApps;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -33,7 +34,7 @@ class KeywordSearchTest {
 
   @BeforeAll
   static void build() {
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     store = new PaperStore(db);
     searchParts = TestSearches.keywordOnly(db, dir.resolve("index"));
     search = searchParts.service();
@@ -141,7 +142,7 @@ class KeywordSearchTest {
   void aNewIndexCatchesUpWithTheDatabaseAfterACrash(@TempDir Path other) throws IOException {
     // the database was written but the process died before the index committed
     Files.createDirectories(other);
-    try (Database db2 = Database.open(other.resolve("paperboy.db"))) {
+    try (Database db2 = TestDatabases.open(other)) {
       PaperStore store2 = new PaperStore(db2);
       new ImportJob(store2, new PrintStream(OutputStream.nullOutputStream()))
           .run(List.of(TestApps.resource("web/2026-08-21.json")));

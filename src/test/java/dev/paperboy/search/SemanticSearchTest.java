@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.Config;
 import dev.paperboy.TestApps;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
@@ -30,7 +31,7 @@ class SemanticSearchTest {
 
   @BeforeAll
   static void build() {
-    db = Database.open(dir.resolve("paperboy.db"));
+    db = TestDatabases.open(dir);
     store = new PaperStore(db);
     parts = TestSearches.withModel(db, dir.resolve("index"), Config.DEFAULT_EMBEDDING_MODEL);
     search = parts.service();

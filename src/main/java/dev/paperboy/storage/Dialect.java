@@ -1,0 +1,86 @@
+package dev.paperboy.storage;
+
+import java.time.LocalDate;
+
+/**
+ * What differs between the two databases Paperboy runs on. Everything else is one set of SQL that
+ * both understand (upserts with {@code ON CONFLICT}, row values, {@code LIMIT}).
+ */
+public enum Dialect {
+
+  /** The embedded default: one file, writers serialised. */
+  SQLITE("sqlite") {
+    @Override
+    public String hoursSince(String dayColumn, LocalDate end) {
+      return "((julianday('" + end + "') - julianday(" + dayColumn + ")) * 24)";
+    }
+
+    @Override
+    public String greatest(String a, String b) {
+      return "max(" + a + ", " + b + ")";
+    }
+
+    @Override
+    public String changeLogHorizon() {
+      return Long.toString(Long.MAX_VALUE);
+    }
+  },
+
+  /** A PostgreSQL server, for several nodes. */
+  POSTGRESQL("postgresql") {
+    @Override
+    public String hoursSince(String dayColumn, LocalDate end) {
+      return "((DATE '" + end + "' - CAST(" + dayColumn + " AS DATE)) * 24)";
+    }
+
+    @Override
+    public String greatest(String a, String b) {
+      return "GREATEST(" + a + ", " + b + ")";
+    }
+
+    @Override
+    public String changeLogHorizon() {
+      return "(pg_snapshot_xmin(pg_current_snapshot())::text::bigint)";
+    }
+  };
+
+  private final String folder;
+
+  Dialect(String folder) {
+    this.folder = folder;
+  }
+
+  /** The dialect of a JDBC URL. */
+  public static Dialect of(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return SQLITE;
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return POSTGRESQL;
+    }
+    throw new IllegalArgumentException(
+        "PAPERBOY_DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got '"
+            + jdbcUrl.substring(0, Math.min(jdbcUrl.length(), 40))
+            + "'");
+  }
+
+  /** Where this dialect's migrations live on the class path. */
+  String migrations() {
+    return "db/migration/" + folder;
+  }
+
+  /**
+   * Hours from the start of the day in {@code dayColumn} (ISO text) to the start of {@code end}.
+   */
+  public abstract String hoursSince(String dayColumn, LocalDate end);
+
+  /** The larger of two numeric expressions. */
+  public abstract String greatest(String a, String b);
+
+  /**
+   * The first change-log transaction number that may still be running: a follower reads only below
+   * it. SQLite serialises writers, so everything committed is below it; PostgreSQL numbers rows as
+   * they are written, not as they commit, so the oldest running transaction bounds it.
+   */
+  public abstract String changeLogHorizon();
+}
