@@ -42,6 +42,18 @@ public final class TestDatabases {
     return BY_DIR.computeIfAbsent(dataDir.toAbsolutePath().normalize(), d -> freshDatabase());
   }
 
+  /**
+   * Settings for another node of the instance in {@code dataDir}: the same database (the embedded
+   * file by its URL, or the same PostgreSQL database), with its own data directory elsewhere.
+   */
+  public static synchronized DatabaseSettings sharedWith(Path dataDir) {
+    DatabaseSettings s = settings(dataDir);
+    return s.url() != null
+        ? s
+        : new DatabaseSettings(
+            "jdbc:sqlite:" + dataDir.resolve("paperboy.db").toAbsolutePath(), null, null);
+  }
+
   /** The database of the instance in {@code dataDir}, opened and migrated. */
   public static Database open(Path dataDir) {
     DatabaseSettings s = settings(dataDir);
@@ -55,11 +67,14 @@ public final class TestDatabases {
     return new Config("127.0.0.1", 0, dataDir).withDatabase(settings(dataDir));
   }
 
-  /** The PostgreSQL server's port (starting it if needed), for tests that stop and start it. */
-  public static synchronized EmbeddedPostgres server() {
+  private static Path serverData;
+
+  /** The test PostgreSQL server, started on first use. */
+  static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        serverData = java.nio.file.Files.createTempDirectory("paperboy-pg");
+        server = start(0);
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stop));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the test PostgreSQL server", e);
@@ -68,9 +83,38 @@ public final class TestDatabases {
     return server;
   }
 
-  private static void stop() {
+  private static EmbeddedPostgres start(int port) throws IOException {
+    EmbeddedPostgres.Builder b =
+        EmbeddedPostgres.builder().setDataDirectory(serverData).setCleanDataDirectory(false);
+    return (port == 0 ? b : b.setPort(port)).start();
+  }
+
+  /**
+   * Stops the test server (every connection breaks), runs {@code whileDown}, and starts it again on
+   * the same port and data: a database server restarted under a running Paperboy.
+   */
+  public static synchronized void restartServer(Runnable whileDown) {
+    int port = server().getPort();
     try {
       server.close();
+      server = null;
+      whileDown.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        server = start(port);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the test PostgreSQL server again", e);
+      }
+    }
+  }
+
+  private static synchronized void stop() {
+    try {
+      if (server != null) {
+        server.close();
+      }
     } catch (IOException e) {
       // the JVM is going away; the server's files are in a temporary folder
     }
