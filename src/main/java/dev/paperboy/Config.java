@@ -31,6 +31,7 @@ import java.util.Map;
  *     limits count per client address; without this, behind a proxy every visitor shares one)
  * @param metricsToken the bearer token that lets other machines read /metrics (null: this machine
  *     only)
+ * @param node this node's name and search index, when several serve one database
  */
 public record Config(
     String host,
@@ -45,7 +46,8 @@ public record Config(
     MailSettings mail,
     IngestSettings ingest,
     BearerToken metricsToken,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    NodeSettings node) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -72,7 +74,8 @@ public record Config(
         null,
         IngestSettings.defaults().disabled(),
         null,
-        List.of());
+        List.of(),
+        NodeSettings.defaults());
   }
 
   public Config {
@@ -101,6 +104,9 @@ public record Config(
     }
     if (ingest == null) {
       ingest = IngestSettings.defaults();
+    }
+    if (node == null) {
+      node = NodeSettings.defaults();
     }
     trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
     for (String proxy : trustedProxies) {
@@ -157,7 +163,8 @@ public record Config(
             null,
             ingest(env),
             BearerToken.of(env.get("PAPERBOY_METRICS_TOKEN")),
-            list(env.get("PAPERBOY_TRUSTED_PROXIES")));
+            list(env.get("PAPERBOY_TRUSTED_PROXIES")),
+            NodeSettings.resolve(env));
     return config.withMail(mail(env, config.mail().from()));
   }
 
@@ -250,7 +257,8 @@ public record Config(
         mail,
         ingest,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        node);
   }
 
   public Config withArxivApiUrl(URI url) {
@@ -267,7 +275,8 @@ public record Config(
         mail,
         ingest,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        node);
   }
 
   public Config withMail(MailSettings settings) {
@@ -284,7 +293,8 @@ public record Config(
         settings,
         ingest,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        node);
   }
 
   public Config withIngest(IngestSettings settings) {
@@ -301,7 +311,8 @@ public record Config(
         mail,
         settings,
         metricsToken,
-        trustedProxies);
+        trustedProxies,
+        node);
   }
 
   public Config withTrustedProxies(List<String> proxies) {
@@ -318,7 +329,27 @@ public record Config(
         mail,
         ingest,
         metricsToken,
-        proxies);
+        proxies,
+        node);
+  }
+
+  /** The same on another node of the cluster: its own name and search index. */
+  public Config withNode(NodeSettings settings) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        embeddingModel,
+        timeZone,
+        publicUrl,
+        submitMaxAgeDays,
+        submitPerDay,
+        arxivApiUrl,
+        mail,
+        ingest,
+        metricsToken,
+        trustedProxies,
+        settings);
   }
 
   /** Where .eml files go when no SMTP server is configured. */
@@ -335,11 +366,15 @@ public record Config(
     return dataDir.resolve("paperboy.db");
   }
 
+  /** This node's search index: PAPERBOY_INDEX_DIR, else {@code index} in the data directory. */
   public Path indexDir() {
-    return dataDir.resolve("index");
+    return node.indexDir() != null ? node.indexDir() : dataDir.resolve("index");
   }
 
-  /** The file holding this installation's secret key (signs CSRF tokens and mail links). */
+  /**
+   * The file that held this installation's secret key before the key moved into the database; a
+   * node adopts it into the database on its first start there.
+   */
   public Path secretFile() {
     return dataDir.resolve("secret.key");
   }
@@ -352,6 +387,7 @@ public record Config(
     out.put("public url", publicUrl);
     out.put("data dir", dataDir.toString());
     out.put("database", databaseFile().toString());
+    out.put("node", node.name());
     out.put("search index", indexDir().toString());
     out.put("embedding model", embeddingModel);
     out.put("time zone", timeZone.getId());

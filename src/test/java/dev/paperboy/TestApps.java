@@ -63,7 +63,8 @@ public final class TestApps {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Mail through the SMTP server on this local port (GreenMail in tests), no TLS, no login. */
