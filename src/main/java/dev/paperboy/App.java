@@ -17,6 +17,7 @@ import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
 import dev.paperboy.web.WebServer;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public final class App implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final Database database;
+  private final Leases leases;
   private final PaperStore papers;
   private final FeedService feeds;
   private final ArxivApiClient arxiv;
@@ -55,6 +57,7 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.database = Database.open(config.databaseFile());
+    this.leases = new Leases(database, config.node().name(), clock);
     this.papers = new PaperStore(database);
     this.feeds = new FeedService(papers);
     // one client for the whole process: arXiv's one-request-every-3-seconds rule is kept per client
@@ -72,7 +75,8 @@ public final class App implements AutoCloseable {
             config.mail(),
             config.outboxDir(),
             config.timeZone(),
-            clock);
+            clock,
+            leases);
     this.community =
         CommunityServices.create(
             database,
@@ -82,7 +86,8 @@ public final class App implements AutoCloseable {
             config.timeZone(),
             new Submissions.Rules(config.submitMaxAgeDays(), config.submitPerDay()),
             secret,
-            digests.accountMail());
+            digests.accountMail(),
+            leases);
   }
 
   public Digests digests() {
@@ -137,6 +142,11 @@ public final class App implements AutoCloseable {
     return database;
   }
 
+  /** This node's leases: who runs the work meant to run once across the nodes. */
+  public Leases leases() {
+    return leases;
+  }
+
   public PaperStore papers() {
     return papers;
   }
@@ -169,7 +179,7 @@ public final class App implements AutoCloseable {
     community.submissionWorker().start(SUBMISSION_MILLIS);
     digests.scheduler().start();
     if (config.ingest().enabled()) {
-      ingest = IngestScheduler.create(harvests, config.ingest(), clock);
+      ingest = IngestScheduler.create(harvests, config.ingest(), clock, leases);
       ingest.start();
     }
     observe =

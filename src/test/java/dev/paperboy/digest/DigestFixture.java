@@ -10,6 +10,7 @@ import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.search.SearchService;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ final class DigestFixture implements AutoCloseable {
 
   final TestClock clock;
   final Database db;
+  final Leases leases;
   final PaperStore papers;
   final SearchService search;
   final Digests digests;
@@ -41,6 +43,7 @@ final class DigestFixture implements AutoCloseable {
   DigestFixture(Path dir, String now, Mailer mailer) {
     clock = TestClock.at(now);
     db = Database.open(dir.resolve("paperboy.db"));
+    leases = new Leases(db, "test-node", clock);
     papers = new PaperStore(db);
     search =
         new SearchService(
@@ -70,7 +73,8 @@ final class DigestFixture implements AutoCloseable {
             MailSettings.defaults("Paperboy <papers@example.org>"),
             mailer,
             ZoneOffset.UTC,
-            clock);
+            clock,
+            leases);
   }
 
   static Secret fixedSecret(Path dir) {
