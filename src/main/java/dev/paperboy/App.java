@@ -63,7 +63,7 @@ public final class App implements AutoCloseable {
     // one client for the whole process: arXiv's one-request-every-3-seconds rule is kept per client
     this.arxiv =
         new ArxivApiClient(ArxivApiClient.Settings.defaults().withEndpoint(config.arxivApiUrl()));
-    this.secret = Secret.load(config.secretFile());
+    this.secret = Secret.shared(database, config.secretFile());
     this.harvests = new Harvests(database, papers, clock, harvestCounts);
     this.digests =
         Digests.create(
