@@ -26,6 +26,7 @@ public final class Ticker implements AutoCloseable {
   private final Runnable task;
   private final boolean interruptOnClose;
   private final Leases leases;
+  private final Duration renewEvery;
   private ScheduledExecutorService thread;
   private ScheduledExecutorService keeper;
   private volatile boolean held;
@@ -35,14 +36,16 @@ public final class Ticker implements AutoCloseable {
    *     anywhere and resume) instead of waiting for it
    */
   public Ticker(String name, Runnable task, boolean interruptOnClose) {
-    this(name, task, interruptOnClose, null);
+    this(name, task, interruptOnClose, null, null);
   }
 
-  private Ticker(String name, Runnable task, boolean interruptOnClose, Leases leases) {
+  private Ticker(
+      String name, Runnable task, boolean interruptOnClose, Leases leases, Duration renewEvery) {
     this.name = name;
     this.task = leases == null ? task : () -> runHolding(task);
     this.interruptOnClose = interruptOnClose;
     this.leases = leases;
+    this.renewEvery = renewEvery;
   }
 
   /**
@@ -51,7 +54,13 @@ public final class Ticker implements AutoCloseable {
    */
   public static Ticker oncePerCluster(
       String name, Runnable task, boolean interruptOnClose, Leases leases) {
-    return new Ticker(name, task, interruptOnClose, leases);
+    return oncePerCluster(name, task, interruptOnClose, leases, Leases.TTL.dividedBy(3));
+  }
+
+  /** The same renewing (or trying to take) the lease every {@code renewEvery}. */
+  static Ticker oncePerCluster(
+      String name, Runnable task, boolean interruptOnClose, Leases leases, Duration renewEvery) {
+    return new Ticker(name, task, interruptOnClose, leases, renewEvery);
   }
 
   /** Whether this node held the lease at its last try (always false without one). */
@@ -62,6 +71,16 @@ public final class Ticker implements AutoCloseable {
   private void runHolding(Runnable work) {
     if (renew()) {
       work.run();
+    }
+  }
+
+  /**
+   * Renews the lease; a node that just took it over runs the work at once, not at its next tick.
+   */
+  private void keep() {
+    boolean was = held;
+    if (renew() && !was) {
+      wake();
     }
   }
 
@@ -94,8 +113,8 @@ public final class Ticker implements AutoCloseable {
     if (leases != null) {
       // its own thread, so a long run on the other one does not let the lease lapse
       keeper = daemon(name + "-lease");
-      long every = Leases.TTL.toMillis() / 3;
-      keeper.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+      long every = renewEvery.toMillis();
+      keeper.scheduleWithFixedDelay(this::keep, every, every, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -85,6 +85,30 @@ class TickerTest {
   }
 
   @Test
+  void aNodeThatTakesTheLeaseOverRunsTheWorkAtOnce() throws Exception {
+    Leases dead = new Leases(db, "dead-node", clock);
+    assertTrue(dead.hold("work"));
+    AtomicInteger runs = new AtomicInteger();
+    Semaphore ran = new Semaphore(0);
+    try (Ticker b =
+        Ticker.oncePerCluster(
+            "work",
+            () -> {
+              runs.incrementAndGet();
+              ran.release();
+            },
+            false,
+            new Leases(db, "node-b", clock),
+            Duration.ofMillis(50))) {
+      b.start(Duration.ofHours(1)); // its ticks are an hour apart
+      settle(b);
+      assertEquals(0, runs.get());
+      clock.advance(Leases.TTL);
+      assertTrue(ran.tryAcquire(10, TimeUnit.SECONDS), "the keeper took it and ran the work");
+    }
+  }
+
+  @Test
   void aHolderThatDiesIsReplacedOnceItsLeaseExpires() throws Exception {
     assertTrue(new Leases(db, "dead-node", clock).hold("work")); // and never renews or releases
     AtomicInteger runs = new AtomicInteger();
