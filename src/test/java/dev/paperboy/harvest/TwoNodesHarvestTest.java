@@ -1,0 +1,76 @@
+package dev.paperboy.harvest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.App;
+import dev.paperboy.Config;
+import dev.paperboy.NodeSettings;
+import dev.paperboy.TestApps;
+import dev.paperboy.TestClock;
+import dev.paperboy.ingest.ArxivFixtures;
+import dev.paperboy.ingest.FakeArxiv;
+import dev.paperboy.ingest.FakeArxiv.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two nodes on one database on an announcement evening: arXiv and Hugging Face are asked once. */
+class TwoNodesHarvestTest {
+
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void withTwoNodesUpEachHarvestRunsOnceOnTheLeaseHolder() throws Exception {
+    TestClock clock = TestClock.at("2026-08-21T01:30:00Z"); // Thursday 21:30 US Eastern
+    try (FakeArxiv arxiv = FakeArxiv.oaiPmh(InstantSource.system());
+        FakeHuggingFace hf =
+            new FakeHuggingFace()
+                .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")))) {
+      arxiv.answering(
+          DailySyncTest.window("2026-08-18", "2026-08-21"),
+          Answer.of(200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
+      arxiv.otherwise(Answer.of(200, ArxivFixtures.oaiPmh("ErrorResponseNoRecordsMatch.xml")));
+      Config config =
+          new Config("127.0.0.1", 0, dir)
+              .withEmbeddingModel("none")
+              .withIngest(
+                  new IngestSettings(
+                      true,
+                      List.of("cs.LG"),
+                      21,
+                      ArxivSchedule.EASTERN,
+                      arxiv.endpoint(),
+                      hf.endpoint()));
+      try (App a =
+              new App(config.withNode(new NodeSettings("node-a", dir.resolve("index-a"))), clock);
+          App b =
+              new App(config.withNode(new NodeSettings("node-b", dir.resolve("index-b"))), clock)) {
+        Thread serving = Thread.ofPlatform().start(a::serve); // both start at once
+        b.serve();
+        serving.join();
+        while (b.harvests().done("hf").size() < 3) {
+          Thread.sleep(100); // polled: arXiv first, then three days of Hugging Face, 3 s apart
+        }
+        assertEquals(1, a.harvests().done("arxiv-oai").size());
+
+        List<String> hfAsked = hf.requests();
+        assertEquals(new HashSet<>(hfAsked).size(), hfAsked.size(), "no page twice: " + hfAsked);
+        Set<Object> arxivAsked = new HashSet<>();
+        for (FakeArxiv.Request r : arxiv.requests()) {
+          assertTrue(arxivAsked.add(r.params()), "asked arXiv twice for " + r.params());
+        }
+        String holder = a.leases().holder(IngestScheduler.LEASE).orElseThrow();
+        assertTrue(holder.equals("node-a") || holder.equals("node-b"), holder);
+      }
+    }
+  }
+}
