@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.NodeSettings;
-import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
-import dev.paperboy.ingest.ArxivFixtures;
 import dev.paperboy.ingest.FakeArxiv;
-import dev.paperboy.ingest.FakeArxiv.Answer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,26 +25,10 @@ class TwoNodesHarvestTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void withTwoNodesUpEachHarvestRunsOnceOnTheLeaseHolder() throws Exception {
-    TestClock clock = TestClock.at("2026-08-21T01:30:00Z"); // Thursday 21:30 US Eastern
-    try (FakeArxiv arxiv = FakeArxiv.oaiPmh(InstantSource.system());
-        FakeHuggingFace hf =
-            new FakeHuggingFace()
-                .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")))) {
-      arxiv.answering(
-          DailySyncTest.window("2026-08-18", "2026-08-21"),
-          Answer.of(200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
-      arxiv.otherwise(Answer.of(200, ArxivFixtures.oaiPmh("ErrorResponseNoRecordsMatch.xml")));
-      Config config =
-          new Config("127.0.0.1", 0, dir)
-              .withEmbeddingModel("none")
-              .withIngest(
-                  new IngestSettings(
-                      true,
-                      List.of("cs.LG"),
-                      21,
-                      ArxivSchedule.EASTERN,
-                      arxiv.endpoint(),
-                      hf.endpoint()));
+    TestClock clock = ServeIngestsTest.announcementEvening();
+    try (FakeArxiv arxiv = ServeIngestsTest.announcingArxiv();
+        FakeHuggingFace hf = ServeIngestsTest.huggingFaceOfTheWeek()) {
+      Config config = ServeIngestsTest.harvesting(dir, arxiv, hf);
       try (App a =
               new App(config.withNode(new NodeSettings("node-a", dir.resolve("index-a"))), clock);
           App b =

@@ -141,14 +141,7 @@ class TwoNodesTest {
   @Test
   void withBothNodesUpEachDigestGoesOutExactlyOnce() throws Exception {
     Subscription daily = confirmed("daily@example.org", Subscriptions.Choices.DAILY_TRENDING);
-    confirmed(
-        "weekly@example.org",
-        new Subscriptions.Choices(
-            Subscription.Frequency.WEEKLY,
-            Subscription.Kind.TRENDING,
-            List.of(),
-            List.of(),
-            List.of()));
+    confirmed("weekly@example.org", Subscriptions.Choices.WEEKLY_TRENDING);
     // the day's and the week's runs started on both nodes at once (by hand, as the schedule would
     // if two nodes ran it): each digest is queued by one of them
     LocalDate monday = LocalDate.of(2026, 8, 24);
