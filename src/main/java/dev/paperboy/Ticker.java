@@ -95,9 +95,7 @@ public final class Ticker implements AutoCloseable {
     }
     if (held != was) {
       log.info(
-          held
-              ? "This node ({}) now runs the {} work"
-              : "This node ({}) no longer runs the {} work",
+          held ? "This node ({}) holds the {} lease" : "This node ({}) lost the {} lease",
           leases.node(),
           name);
     }
