@@ -15,6 +15,7 @@ import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
 import dev.paperboy.web.WebServer;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class App implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final Database database;
+  private final Leases leases;
   private final PaperStore papers;
   private final FeedService feeds;
   private final ArxivApiClient arxiv;
@@ -54,12 +56,13 @@ public final class App implements AutoCloseable {
     this.clock = clock;
     this.database =
         Database.open(config.databaseUrl(), config.database().user(), config.database().password());
+    this.leases = new Leases(database, config.node().name(), clock);
     this.papers = new PaperStore(database);
     this.feeds = new FeedService(papers);
     // one client for the whole process: arXiv's one-request-every-3-seconds rule is kept per client
     this.arxiv =
         new ArxivApiClient(ArxivApiClient.Settings.defaults().withEndpoint(config.arxivApiUrl()));
-    this.secret = Secret.load(config.secretFile());
+    this.secret = Secret.shared(database, config.secretFile());
     this.harvests = new Harvests(database, papers, clock, harvestCounts);
     this.digests =
         Digests.create(
@@ -71,7 +74,8 @@ public final class App implements AutoCloseable {
             config.mail(),
             config.outboxDir(),
             config.timeZone(),
-            clock);
+            clock,
+            leases);
     this.community =
         CommunityServices.create(
             database,
@@ -81,7 +85,8 @@ public final class App implements AutoCloseable {
             config.timeZone(),
             new Submissions.Rules(config.submitMaxAgeDays(), config.submitPerDay()),
             secret,
-            digests.accountMail());
+            digests.accountMail(),
+            leases);
   }
 
   public Digests digests() {
@@ -112,7 +117,8 @@ public final class App implements AutoCloseable {
     Search s = search;
     if (s == null) {
       if (readingSearch == null) {
-        readingSearch = Engines.search(database, config.indexDir(), "none", NODE, true);
+        readingSearch =
+            Engines.search(database, config.indexDir(), "none", config.node().name(), true);
         readingSearch.follower().catchUp(null);
       }
       s = readingSearch;
@@ -134,6 +140,11 @@ public final class App implements AutoCloseable {
     return database;
   }
 
+  /** This node's leases: who runs the work meant to run once across the nodes. */
+  public Leases leases() {
+    return leases;
+  }
+
   public PaperStore papers() {
     return papers;
   }
@@ -148,14 +159,12 @@ public final class App implements AutoCloseable {
    */
   public synchronized Search search() {
     if (search == null) {
-      search = Engines.search(database, config.indexDir(), config.embeddingModel(), NODE, false);
+      search =
+          Engines.search(
+              database, config.indexDir(), config.embeddingModel(), config.node().name(), false);
     }
     return search;
   }
-
-  /** This process's name among the nodes that share the database. */
-  static final String NODE =
-      ProcessHandle.current().pid() + "@" + System.getProperty("user.name", "paperboy");
 
   /**
    * Starts the web server on the configured host and port (0 picks a free port); the search index
@@ -168,7 +177,7 @@ public final class App implements AutoCloseable {
     community.submissionWorker().start(SUBMISSION_MILLIS);
     digests.scheduler().start();
     if (config.ingest().enabled()) {
-      ingest = IngestScheduler.create(harvests, config.ingest(), clock);
+      ingest = IngestScheduler.create(harvests, config.ingest(), clock, leases);
       ingest.start();
     }
     observe =

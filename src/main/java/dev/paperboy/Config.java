@@ -31,6 +31,7 @@ import java.util.Map;
  *     limits count per client address; without this, behind a proxy every visitor shares one)
  * @param metricsToken the bearer token that lets other machines read /metrics (null: this machine
  *     only)
+ * @param node this node's name and search index, when several serve one database
  * @param database PAPERBOY_DATABASE_URL, _USER and _PASSWORD: a PostgreSQL server several nodes
  *     share, or the embedded SQLite file when the URL is not set
  */
@@ -48,6 +49,7 @@ public record Config(
     IngestSettings ingest,
     BearerToken metricsToken,
     List<String> trustedProxies,
+    NodeSettings node,
     DatabaseSettings database) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -76,6 +78,7 @@ public record Config(
         IngestSettings.defaults().disabled(),
         null,
         List.of(),
+        NodeSettings.defaults(),
         DatabaseSettings.EMBEDDED);
   }
 
@@ -105,6 +108,9 @@ public record Config(
     }
     if (ingest == null) {
       ingest = IngestSettings.defaults();
+    }
+    if (node == null) {
+      node = NodeSettings.defaults();
     }
     if (database == null) {
       database = DatabaseSettings.EMBEDDED;
@@ -165,6 +171,7 @@ public record Config(
             ingest(env),
             BearerToken.of(env.get("PAPERBOY_METRICS_TOKEN")),
             list(env.get("PAPERBOY_TRUSTED_PROXIES")),
+            NodeSettings.resolve(env),
             DatabaseSettings.resolve(env));
     return config.withMail(mail(env, config.mail().from()));
   }
@@ -259,6 +266,7 @@ public record Config(
         ingest,
         metricsToken,
         trustedProxies,
+        node,
         database);
   }
 
@@ -277,6 +285,7 @@ public record Config(
         ingest,
         metricsToken,
         trustedProxies,
+        node,
         database);
   }
 
@@ -295,6 +304,7 @@ public record Config(
         ingest,
         metricsToken,
         trustedProxies,
+        node,
         database);
   }
 
@@ -313,6 +323,7 @@ public record Config(
         settings,
         metricsToken,
         trustedProxies,
+        node,
         database);
   }
 
@@ -331,6 +342,27 @@ public record Config(
         ingest,
         metricsToken,
         proxies,
+        node,
+        database);
+  }
+
+  /** The same on another node of the cluster: its own name and search index. */
+  public Config withNode(NodeSettings settings) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        embeddingModel,
+        timeZone,
+        publicUrl,
+        submitMaxAgeDays,
+        submitPerDay,
+        arxivApiUrl,
+        mail,
+        ingest,
+        metricsToken,
+        trustedProxies,
+        settings,
         database);
   }
 
@@ -372,14 +404,19 @@ public record Config(
         ingest,
         metricsToken,
         trustedProxies,
+        node,
         settings);
   }
 
+  /** This node's search index: PAPERBOY_INDEX_DIR, else {@code index} in the data directory. */
   public Path indexDir() {
-    return dataDir.resolve("index");
+    return node.indexDir() != null ? node.indexDir() : dataDir.resolve("index");
   }
 
-  /** The file holding this installation's secret key (signs CSRF tokens and mail links). */
+  /**
+   * The file that held this installation's secret key before the key moved into the database; a
+   * node adopts it into the database on its first start there.
+   */
   public Path secretFile() {
     return dataDir.resolve("secret.key");
   }
@@ -392,6 +429,7 @@ public record Config(
     out.put("public url", publicUrl);
     out.put("data dir", dataDir.toString());
     out.put("database", database.url() == null ? databaseFile().toString() : database.toString());
+    out.put("node", node.name());
     out.put("search index", indexDir().toString());
     out.put("embedding model", embeddingModel);
     out.put("time zone", timeZone.getId());

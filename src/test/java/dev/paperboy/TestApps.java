@@ -63,6 +63,7 @@ public final class TestApps {
         null,
         null,
         List.of(),
+        null,
         DatabaseSettings.EMBEDDED);
   }
 

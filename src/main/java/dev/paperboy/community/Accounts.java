@@ -43,15 +43,16 @@ public final class Accounts {
   private final String dummyHash;
   // changing a password or deleting the account checks the current one: a stolen session may not
   // use that as an unlimited hashing oracle either
-  private final RateLimiter checksPerAccount;
+  private final SharedLimiter checksPerAccount;
 
   Accounts(Database db, PaperStore papers, Passwords passwords, Clock clock) {
     this.db = db;
     this.papers = papers;
     this.clock = clock;
     this.passwords = passwords;
-    this.signInLimits = new SignInLimits(clock);
-    this.checksPerAccount = new RateLimiter(10, Duration.ofMinutes(15), clock);
+    this.signInLimits = new SignInLimits(db, clock);
+    this.checksPerAccount =
+        new SharedLimiter(db, "password-check", 10, Duration.ofMinutes(15), clock);
     this.dummyHash = passwords.hash("an unused password, so unknown emails cost the same");
   }
 

@@ -3,6 +3,7 @@ package dev.paperboy.community;
 import dev.paperboy.ingest.ArxivLookup;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -27,10 +28,12 @@ public record CommunityServices(
       ZoneId zone,
       Submissions.Rules rules,
       Secret secret,
-      AccountMail mail) {
+      AccountMail mail,
+      Leases leases) {
     Accounts accounts = new Accounts(db, papers, new Passwords(), clock);
     Comments comments = new Comments(db, papers, clock);
-    Submissions submissions = new Submissions(db, papers, comments, arxiv, clock, zone, rules);
+    Submissions submissions =
+        new Submissions(db, papers, comments, arxiv, clock, zone, rules, leases.node());
     return new CommunityServices(
         accounts,
         new SignUps(db, accounts, mail, clock),

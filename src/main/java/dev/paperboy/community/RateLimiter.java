@@ -10,8 +10,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * At most {@code max} events per key within a sliding {@code window}, in memory (one serving
- * process). Keys name who is limited: {@code "ip:1.2.3.4"}, {@code "account:a@b.org"}.
+ * At most {@code max} events per key within a sliding {@code window}, in memory: each node counts
+ * its own (see {@link SharedLimiter} for limits counted across nodes). Keys name who is limited:
+ * {@code "ip:1.2.3.4"}, {@code "user:42"}.
  */
 final class RateLimiter {
 
@@ -31,12 +32,16 @@ final class RateLimiter {
   synchronized void check(String key, String message) {
     Deque<Instant> seen = recent(key);
     if (seen != null && seen.size() >= max) {
-      Duration wait = Duration.between(clock.instant(), seen.peekFirst().plus(window));
-      throw new Refusal(
-          Refusal.Kind.RATE_LIMITED,
-          message + " Try again in " + describe(wait) + ".",
-          wait.isNegative() ? Duration.ZERO : wait);
+      throw refused(message, Duration.between(clock.instant(), seen.peekFirst().plus(window)));
     }
+  }
+
+  /** The refusal of a limit used up until {@code wait} from now. */
+  static Refusal refused(String message, Duration wait) {
+    return new Refusal(
+        Refusal.Kind.RATE_LIMITED,
+        message + " Try again in " + describe(wait) + ".",
+        wait.isNegative() ? Duration.ZERO : wait);
   }
 
   synchronized void record(String key) {

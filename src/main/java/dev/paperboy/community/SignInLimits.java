@@ -1,5 +1,6 @@
 package dev.paperboy.community;
 
+import dev.paperboy.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -16,6 +17,10 @@ import java.time.Duration;
  *       that never signed into it (a guesser spread over many addresses). A browser the owner
  *       signed in with before carries a signed device cookie and skips this limit.
  * </ul>
+ *
+ * <p>The per-account limit is counted in the database, shared by every node; the per-address ones
+ * are each node's own (a guesser reaching N nodes from one address gets N times theirs, and still
+ * at most {@value #PER_ACCOUNT_UNTRUSTED} tries per account from new browsers).
  */
 final class SignInLimits {
 
@@ -25,14 +30,15 @@ final class SignInLimits {
 
   private final RateLimiter perIp;
   private final Backoff perIpAndAccount;
-  private final RateLimiter perAccountUntrusted;
+  private final SharedLimiter perAccountUntrusted;
 
-  SignInLimits(Clock clock) {
+  SignInLimits(Database db, Clock clock) {
     Duration quarter = Duration.ofMinutes(15);
     this.perIp = new RateLimiter(PER_IP, quarter, clock);
     this.perIpAndAccount =
         new Backoff(FREE_FAILURES, Duration.ofSeconds(30), quarter, Duration.ofHours(1), clock);
-    this.perAccountUntrusted = new RateLimiter(PER_ACCOUNT_UNTRUSTED, quarter, clock);
+    this.perAccountUntrusted =
+        new SharedLimiter(db, "signin", PER_ACCOUNT_UNTRUSTED, quarter, clock);
   }
 
   /** Counts this attempt and refuses it when a limit says wait; runs before any hashing. */

@@ -38,7 +38,7 @@ public final class SignUps {
   private final AccountMail mail;
   private final Clock clock;
   private final RateLimiter perIp;
-  private final RateLimiter perEmail;
+  private final SharedLimiter perEmail;
   private final SecureRandom random = new SecureRandom();
 
   SignUps(Database db, Accounts accounts, AccountMail mail, Clock clock) {
@@ -47,7 +47,8 @@ public final class SignUps {
     this.mail = mail;
     this.clock = clock;
     this.perIp = new RateLimiter(PER_IP_PER_HOUR, Duration.ofHours(1), clock);
-    this.perEmail = new RateLimiter(PER_EMAIL_PER_HOUR, Duration.ofHours(1), clock);
+    // counted across nodes: it is what bounds the hashing a spread-out flood on one address costs
+    this.perEmail = new SharedLimiter(db, "signup", PER_EMAIL_PER_HOUR, Duration.ofHours(1), clock);
   }
 
   /**

@@ -6,10 +6,13 @@ import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Sql;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -73,6 +76,9 @@ public final class Submissions {
   /** Tries at reaching arXiv (each with the client's own retries) before a request is refused. */
   static final int MAX_ATTEMPTS = 5;
 
+  /** A claim on a pending request older than this was cut off by a crash; another node takes it. */
+  static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+
   private static final Logger log = LoggerFactory.getLogger(Submissions.class);
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -84,7 +90,11 @@ public final class Submissions {
   private final Clock clock;
   private final ZoneId zone;
   private final Rules rules;
+  private final String node;
 
+  /**
+   * @param node this process's name among the nodes on the database, written into its claims
+   */
   public Submissions(
       Database db,
       PaperStore papers,
@@ -92,7 +102,8 @@ public final class Submissions {
       ArxivLookup arxiv,
       Clock clock,
       ZoneId zone,
-      Rules rules) {
+      Rules rules,
+      String node) {
     this.db = db;
     this.papers = papers;
     this.comments = comments;
@@ -100,6 +111,7 @@ public final class Submissions {
     this.clock = clock;
     this.zone = zone;
     this.rules = rules;
+    this.node = node;
   }
 
   public Rules rules() {
@@ -126,7 +138,7 @@ public final class Submissions {
     Optional<Paper> stored = papers.find(id.id());
     if (stored.isPresent()) {
       checkRules(stored.get(), today);
-      return new Outcome.Accepted(accept(user, stored.get(), today, text));
+      return new Outcome.Accepted(accept(user, stored.get(), today, text, null));
     }
     long requestId =
         db.transaction(
@@ -158,6 +170,10 @@ public final class Submissions {
    * Completes every pending request: fetches the paper from arXiv, applies the rules as of the day
    * it was requested, and accepts or refuses it. A request arXiv could not answer stays pending for
    * the next run, up to {@link #MAX_ATTEMPTS} runs. Returns how many it finished.
+   *
+   * <p>Each request is claimed first, in one conditional update, so with several nodes each is
+   * fetched by one of them; accepting it and marking it done commit together, and only while the
+   * claim is still this node's.
    */
   public int processPending() {
     record Pending(long id, long userId, String paperId, String comment, LocalDate day) {}
@@ -167,16 +183,21 @@ public final class Submissions {
                 Sql.list(
                     c,
                     "SELECT id, user_id, paper_id, comment, day FROM submission_requests"
-                        + " WHERE state = 'pending' ORDER BY id",
+                        + " WHERE state = 'pending' AND (claimed_at IS NULL OR claimed_at < ?)"
+                        + " ORDER BY id",
                     rs ->
                         new Pending(
                             rs.getLong("id"),
                             rs.getLong("user_id"),
                             rs.getString("paper_id"),
                             rs.getString("comment"),
-                            LocalDate.parse(rs.getString("day")))));
+                            LocalDate.parse(rs.getString("day"))),
+                    staleBefore()));
     int finished = 0;
     for (Pending p : pending) {
+      if (!claim(p.id())) {
+        continue; // another node has it
+      }
       try {
         User user =
             db.read(c -> AccountRows.find(c, p.userId()))
@@ -184,46 +205,89 @@ public final class Submissions {
                 .orElseThrow(() -> Refusal.forbidden("The account that submitted it is blocked."));
         Paper paper = papers.find(p.paperId()).orElseGet(() -> fetch(p.paperId()));
         checkRules(paper, p.day());
-        accept(user, paper, p.day(), p.comment());
-        finish(p.id(), Request.State.ACCEPTED, null);
+        accept(user, paper, p.day(), p.comment(), p.id());
         finished++;
+      } catch (LostClaim lost) {
+        log.warn("Submission request {} was taken over by another node", p.id());
       } catch (Refusal r) {
         if (r.kind() == Refusal.Kind.UNAVAILABLE && retryLater(p.id())) {
           continue;
         }
-        finish(p.id(), Request.State.REFUSED, r.getMessage());
-        finished++;
+        if (db.transaction(c -> finish(c, p.id(), Request.State.REFUSED, r.getMessage())) == 1) {
+          finished++;
+        }
       }
     }
     return finished;
   }
 
-  /** Counts a failed attempt; true while the request may still be tried again. */
-  private boolean retryLater(long requestId) {
-    int attempts =
-        db.transaction(
-            c -> {
-              Sql.update(
-                  c,
-                  "UPDATE submission_requests SET attempts = attempts + 1 WHERE id = ?",
-                  requestId);
-              return (int)
-                  Sql.count(c, "SELECT attempts FROM submission_requests WHERE id = ?", requestId);
-            });
-    return attempts < MAX_ATTEMPTS;
+  /** Thrown inside a transaction to roll it back: the request's claim is no longer this node's. */
+  private static final class LostClaim extends RuntimeException {
+    LostClaim() {
+      super(null, null, false, false);
+    }
   }
 
-  private void finish(long requestId, Request.State state, String message) {
-    db.transaction(
-        c ->
-            Sql.update(
-                c,
-                "UPDATE submission_requests SET state = ?, message = ?, finished_at = ?"
-                    + " WHERE id = ?",
-                state.name().toLowerCase(Locale.ROOT),
-                message,
-                clock.instant().toString(),
-                requestId));
+  private String staleBefore() {
+    return Leases.time(clock.instant().minus(STALE_CLAIM));
+  }
+
+  /** Claims a pending request for this node; false when another node holds a live claim on it. */
+  private boolean claim(long requestId) {
+    return db.transaction(
+            c ->
+                Sql.update(
+                    c,
+                    "UPDATE submission_requests SET claimed_by = ?, claimed_at = ?"
+                        + " WHERE id = ? AND state = 'pending'"
+                        + " AND (claimed_at IS NULL OR claimed_at < ?)",
+                    node,
+                    Leases.time(clock.instant()),
+                    requestId,
+                    staleBefore()))
+        == 1;
+  }
+
+  /**
+   * Counts a failed attempt and lets go of the claim, so the next run on any node tries again; true
+   * while the request may still be tried again.
+   */
+  private boolean retryLater(long requestId) {
+    return db.transaction(
+        c -> {
+          Sql.update(
+              c,
+              "UPDATE submission_requests SET attempts = attempts + 1 WHERE id = ? AND claimed_by ="
+                  + " ?",
+              requestId,
+              node);
+          long attempts =
+              Sql.count(c, "SELECT attempts FROM submission_requests WHERE id = ?", requestId);
+          if (attempts >= MAX_ATTEMPTS) {
+            return false;
+          }
+          Sql.update(
+              c,
+              "UPDATE submission_requests SET claimed_by = NULL, claimed_at = NULL"
+                  + " WHERE id = ? AND claimed_by = ?",
+              requestId,
+              node);
+          return true;
+        });
+  }
+
+  /** Marks a request this node claimed done; 0 when the claim was lost to another node. */
+  private int finish(Connection c, long requestId, Request.State state, String message)
+      throws SQLException {
+    return Sql.update(
+        c,
+        "UPDATE submission_requests SET state = ?, message = ?, finished_at = ?"
+            + " WHERE id = ? AND state = 'pending' AND claimed_by = ?",
+        state.name().toLowerCase(Locale.ROOT),
+        message,
+        clock.instant().toString(),
+        requestId,
+        node);
   }
 
   /** The request, if {@code viewer} made it. */
@@ -246,10 +310,16 @@ public final class Submissions {
         .filter(r -> viewer != null && r.userId() == viewer.id());
   }
 
-  /** Puts the paper on {@code day}'s feed in one transaction, re-checking the rules inside it. */
-  private Paper accept(User user, Paper paper, LocalDate day, String comment) {
+  /**
+   * Puts the paper on {@code day}'s feed in one transaction, re-checking the rules inside it; for a
+   * pending request ({@code requestId} not null) the same transaction marks it accepted.
+   */
+  private Paper accept(User user, Paper paper, LocalDate day, String comment, Long requestId) {
     return db.transaction(
         c -> {
+          if (requestId != null && finish(c, requestId, Request.State.ACCEPTED, null) == 0) {
+            throw new LostClaim();
+          }
           Optional<Paper> stored = papers.find(c, paper.id());
           if (stored.isPresent()) {
             checkRules(stored.get(), day); // someone may have submitted it meanwhile

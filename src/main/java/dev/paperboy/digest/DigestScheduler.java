@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.schedule.Ticker;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Sql;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,11 +20,16 @@ import org.slf4j.LoggerFactory;
  * the day's digest on weekdays and the weekly one on its day, and every few seconds it delivers
  * what the outbox holds (confirmations, retries). Runs are recorded, so a restart later the same
  * day finishes a cut-off run and never starts a finished one again.
+ *
+ * <p>With several nodes on one database the holder of the {@value #LEASE} lease runs the schedule;
+ * any node may deliver what it just queued ({@link #wake}), since each message is claimed by one
+ * atomic update before it is sent.
  */
 public final class DigestScheduler implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
   private static final Duration TICK = Duration.ofSeconds(30);
+  static final String LEASE = "mail";
 
   private final Database db;
   private final DigestJob job;
@@ -32,7 +38,7 @@ public final class DigestScheduler implements AutoCloseable {
   private final MailSettings settings;
   private final ZoneId zone;
   private final Clock clock;
-  private final Ticker ticker = new Ticker("mail", this::tick, false);
+  private final Ticker ticker;
 
   DigestScheduler(
       Database db,
@@ -41,7 +47,8 @@ public final class DigestScheduler implements AutoCloseable {
       Mailer mailer,
       MailSettings settings,
       ZoneId zone,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
     this.db = db;
     this.job = job;
     this.outbox = outbox;
@@ -49,6 +56,7 @@ public final class DigestScheduler implements AutoCloseable {
     this.settings = settings;
     this.zone = zone;
     this.clock = clock;
+    this.ticker = Ticker.oncePerCluster(LEASE, this::tick, false, leases);
   }
 
   public void start() {
@@ -107,7 +115,8 @@ public final class DigestScheduler implements AutoCloseable {
         c ->
             Sql.update(
                 c,
-                "INSERT INTO digest_runs (period, started_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO digest_runs (period, started_at) VALUES (?, ?)"
+                    + " ON CONFLICT (period) DO NOTHING",
                 period.key(),
                 clock.instant().toString()));
     DigestJob.Report report =

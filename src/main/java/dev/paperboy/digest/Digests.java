@@ -3,6 +3,7 @@ package dev.paperboy.digest;
 import dev.paperboy.community.AccountMail;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +21,7 @@ public record Digests(
 
   /**
    * Wires the mail side: SMTP when {@code settings} name a server, otherwise .eml files in {@code
-   * outboxFolder}.
+   * outboxFolder}; the schedule runs on the node holding the mail lease of {@code leases}.
    */
   public static Digests create(
       Database db,
@@ -31,12 +32,13 @@ public record Digests(
       MailSettings settings,
       Path outboxFolder,
       ZoneId zone,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
     Mailer mailer =
         settings.smtp() != null
             ? new SmtpMailer(settings.smtp(), settings.from(), clock)
             : new FileMailer(outboxFolder, settings.from(), clock);
-    return create(db, papers, search, secret, publicUrl, settings, mailer, zone, clock);
+    return create(db, papers, search, secret, publicUrl, settings, mailer, zone, clock, leases);
   }
 
   /** The same with a given mailer. */
@@ -49,7 +51,8 @@ public record Digests(
       MailSettings settings,
       Mailer mailer,
       ZoneId zone,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
     DigestComposer composer = new DigestComposer();
     Outbox outbox = new Outbox(db, clock);
     Subscriptions subscriptions =
@@ -63,7 +66,8 @@ public record Digests(
             new PaperPicker(papers, search),
             mailer,
             settings.size());
-    DigestScheduler scheduler = new DigestScheduler(db, job, outbox, mailer, settings, zone, clock);
+    DigestScheduler scheduler =
+        new DigestScheduler(db, job, outbox, mailer, settings, zone, clock, leases);
     return new Digests(
         subscriptions,
         new AccountLetters(db, outbox, publicUrl, scheduler::wake, clock),

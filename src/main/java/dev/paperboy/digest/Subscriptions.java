@@ -52,6 +52,14 @@ public final class Subscriptions {
             List.of(),
             List.of());
 
+    public static final Choices WEEKLY_TRENDING =
+        new Choices(
+            Subscription.Frequency.WEEKLY,
+            Subscription.Kind.TRENDING,
+            List.of(),
+            List.of(),
+            List.of());
+
     public Choices {
       keywords = clean(keywords, "keyword");
       categories = clean(categories, "category");

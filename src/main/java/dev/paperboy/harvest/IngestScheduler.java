@@ -3,6 +3,7 @@ package dev.paperboy.harvest;
 import dev.paperboy.ingest.HfDailyPapersClient;
 import dev.paperboy.ingest.OaiPmhClient;
 import dev.paperboy.schedule.Ticker;
+import dev.paperboy.storage.Leases;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,31 +15,35 @@ import org.slf4j.LoggerFactory;
 /**
  * The serving process's harvest thread: every few minutes it runs what {@link DailySync} finds due.
  * Harvests are recorded page by page, so a restart resumes a cut-off one and never repeats a
- * finished one.
+ * finished one. With several nodes on one database, only the holder of the {@value #LEASE} lease
+ * harvests.
  */
 public final class IngestScheduler implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(IngestScheduler.class);
   static final long TICK_MINUTES = 10;
+  static final String LEASE = "harvest";
 
   private final DailySync sync;
   private final AutoCloseable clients;
-  // a harvest in flight is interrupted on close, between pages or in a request; it resumes
-  private final Ticker ticker = new Ticker("ingest", this::tick, true);
+  private final Ticker ticker;
 
   /**
    * @param clients closed with the scheduler (the HTTP clients the harvests use)
    */
-  public IngestScheduler(DailySync sync, AutoCloseable clients) {
+  public IngestScheduler(DailySync sync, AutoCloseable clients, Leases leases) {
     this.sync = sync;
     this.clients = clients;
+    // a harvest in flight is interrupted on close, between pages or in a request; it resumes
+    this.ticker = Ticker.oncePerCluster(LEASE, this::tick, true, leases);
   }
 
   /**
    * The scheduler of a serving process: arXiv's OAI-PMH interface for the configured categories and
    * Hugging Face's daily papers, at the configured endpoints.
    */
-  public static IngestScheduler create(Harvests harvests, IngestSettings settings, Clock clock) {
+  public static IngestScheduler create(
+      Harvests harvests, IngestSettings settings, Clock clock, Leases leases) {
     OaiPmhClient oai = new OaiPmhClient(OaiPmhClient.defaults().withEndpoint(settings.oaiUrl()));
     HfDailyPapersClient hf = new HfDailyPapersClient(settings.hfUrl());
     DailySync sync =
@@ -53,11 +58,17 @@ public final class IngestScheduler implements AutoCloseable {
         () -> {
           oai.close();
           hf.close();
-        });
+        },
+        leases);
   }
 
   public void start() {
     ticker.start(Duration.ofMinutes(TICK_MINUTES));
+  }
+
+  /** Whether this node runs the cluster's harvests now. */
+  public boolean harvestsHere() {
+    return ticker.holdsLease();
   }
 
   void tick() {

@@ -8,6 +8,7 @@ import dev.paperboy.ingest.FakeArxiv;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,7 +95,8 @@ final class CommunityFixture implements AutoCloseable {
               ZoneOffset.UTC,
               Submissions.Rules.DEFAULT,
               Secret.load(dir.resolve("secret.key")),
-              mail);
+              mail,
+              new Leases(db, "test-node", clock));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

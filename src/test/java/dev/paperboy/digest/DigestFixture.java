@@ -11,6 +11,7 @@ import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.search.TestSearches;
 import dev.paperboy.storage.Database;
+import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +36,7 @@ final class DigestFixture implements AutoCloseable {
 
   final TestClock clock;
   final Database db;
+  final Leases leases;
   final PaperStore papers;
   final Search search;
   final Digests digests;
@@ -42,6 +44,7 @@ final class DigestFixture implements AutoCloseable {
   DigestFixture(Path dir, String now, Mailer mailer) {
     clock = TestClock.at(now);
     db = TestDatabases.open(dir);
+    leases = new Leases(db, "test-node", clock);
     papers = new PaperStore(db);
     search = TestSearches.keywordOnly(db, dir.resolve("index"));
     new ImportJob(papers, new PrintStream(OutputStream.nullOutputStream()))
@@ -71,7 +74,8 @@ final class DigestFixture implements AutoCloseable {
             MailSettings.defaults("Paperboy <papers@example.org>"),
             mailer,
             ZoneOffset.UTC,
-            clock);
+            clock,
+            leases);
   }
 
   static Secret fixedSecret(Path dir) {

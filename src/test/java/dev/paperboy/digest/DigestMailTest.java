@@ -253,7 +253,8 @@ class DigestMailTest {
             MailSettings.defaults("Paperboy <papers@example.org>"),
             dying,
             java.time.ZoneOffset.UTC,
-            f.clock);
+            f.clock,
+            f.leases);
     assertThrows(
         ProcessDied.class,
         () -> crashing.job().run(DigestPeriod.daily(FRIDAY), DigestJob.Options.ALL, quiet()));
@@ -324,7 +325,8 @@ class DigestMailTest {
                   MailSettings.defaults("Paperboy <papers@example.org>"),
                   refusing,
                   java.time.ZoneOffset.UTC,
-                  f.clock)
+                  f.clock,
+                  f.leases)
               .job();
       d = job.run(DigestPeriod.daily(FRIDAY), DigestJob.Options.ALL, quiet()).delivered();
       assertEquals(1, d.sent());

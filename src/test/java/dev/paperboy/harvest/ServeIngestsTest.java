@@ -10,6 +10,7 @@ import dev.paperboy.TestClock;
 import dev.paperboy.ingest.ArxivFixtures;
 import dev.paperboy.ingest.FakeArxiv;
 import dev.paperboy.ingest.FakeArxiv.Answer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,29 +39,47 @@ class ServeIngestsTest {
             HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Thursday 21 Aug 2026, 21:30 US Eastern: arXiv has announced, the harvest hour is past. */
+  static TestClock announcementEvening() {
+    return TestClock.at("2026-08-21T01:30:00Z");
+  }
+
+  /** arXiv's OAI-PMH with the week's cs.LG records, and nothing for any other question. */
+  static FakeArxiv announcingArxiv() throws IOException {
+    FakeArxiv arxiv = FakeArxiv.oaiPmh(InstantSource.system());
+    arxiv.answering(
+        DailySyncTest.window("2026-08-18", "2026-08-21"),
+        Answer.of(200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
+    arxiv.otherwise(Answer.of(200, ArxivFixtures.oaiPmh("ErrorResponseNoRecordsMatch.xml")));
+    return arxiv;
+  }
+
+  static FakeHuggingFace huggingFaceOfTheWeek() throws IOException {
+    return new FakeHuggingFace()
+        .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")));
+  }
+
+  /** A keyword-only server that harvests cs.LG from these fakes at 21:00 US Eastern. */
+  static Config harvesting(Path dir, FakeArxiv arxiv, FakeHuggingFace hf) {
+    return new Config("127.0.0.1", 0, dir)
+        .withEmbeddingModel("none")
+        .withIngest(
+            new IngestSettings(
+                true,
+                List.of("cs.LG"),
+                21,
+                ArxivSchedule.EASTERN,
+                arxiv.endpoint(),
+                hf.endpoint()));
+  }
+
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void theServerHarvestsOnItsScheduleAndTheHarvestIsSearchable() throws Exception {
-    TestClock clock = TestClock.at("2026-08-21T01:30:00Z"); // Thursday 21:30 US Eastern
-    try (FakeArxiv arxiv = FakeArxiv.oaiPmh(InstantSource.system());
-        FakeHuggingFace hf =
-            new FakeHuggingFace()
-                .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")))) {
-      arxiv.answering(
-          DailySyncTest.window("2026-08-18", "2026-08-21"),
-          Answer.of(200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
-      arxiv.otherwise(Answer.of(200, ArxivFixtures.oaiPmh("ErrorResponseNoRecordsMatch.xml")));
-      Config config =
-          new Config("127.0.0.1", 0, dir)
-              .withEmbeddingModel("none")
-              .withIngest(
-                  new IngestSettings(
-                      true,
-                      List.of("cs.LG"),
-                      21,
-                      ArxivSchedule.EASTERN,
-                      arxiv.endpoint(),
-                      hf.endpoint()));
+    TestClock clock = announcementEvening();
+    try (FakeArxiv arxiv = announcingArxiv();
+        FakeHuggingFace hf = huggingFaceOfTheWeek()) {
+      Config config = harvesting(dir, arxiv, hf);
       try (App app = new App(config, clock)) {
         app.serve();
         while (app.harvests().done("hf").size() < 3) {

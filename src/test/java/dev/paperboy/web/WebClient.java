@@ -24,16 +24,29 @@ import java.util.Map;
 final class WebClient {
 
   private final String base;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   WebClient(String base) {
+    this(base, new CookieManager());
+  }
+
+  private WebClient(String base, CookieManager cookies) {
     this.base = base;
+    this.cookies = cookies;
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /**
+   * The same browser, its cookies and all, sent to another node: what a load balancer in front of
+   * several nodes does from one request to the next.
+   */
+  WebClient onNode(String otherBase) {
+    return new WebClient(otherBase, cookies);
   }
 
   HttpResponse<String> get(String path) {

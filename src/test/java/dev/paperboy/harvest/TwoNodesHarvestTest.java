@@ -1,0 +1,55 @@
+package dev.paperboy.harvest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.App;
+import dev.paperboy.Config;
+import dev.paperboy.NodeSettings;
+import dev.paperboy.TestClock;
+import dev.paperboy.ingest.FakeArxiv;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two nodes on one database on an announcement evening: arXiv and Hugging Face are asked once. */
+class TwoNodesHarvestTest {
+
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void withTwoNodesUpEachHarvestRunsOnceOnTheLeaseHolder() throws Exception {
+    TestClock clock = ServeIngestsTest.announcementEvening();
+    try (FakeArxiv arxiv = ServeIngestsTest.announcingArxiv();
+        FakeHuggingFace hf = ServeIngestsTest.huggingFaceOfTheWeek()) {
+      Config config = ServeIngestsTest.harvesting(dir, arxiv, hf);
+      try (App a =
+              new App(config.withNode(new NodeSettings("node-a", dir.resolve("index-a"))), clock);
+          App b =
+              new App(config.withNode(new NodeSettings("node-b", dir.resolve("index-b"))), clock)) {
+        Thread serving = Thread.ofPlatform().start(a::serve); // both start at once
+        b.serve();
+        serving.join();
+        while (b.harvests().done("hf").size() < 3) {
+          Thread.sleep(100); // polled: arXiv first, then three days of Hugging Face, 3 s apart
+        }
+        assertEquals(1, a.harvests().done("arxiv-oai").size());
+
+        List<String> hfAsked = hf.requests();
+        assertEquals(new HashSet<>(hfAsked).size(), hfAsked.size(), "no page twice: " + hfAsked);
+        Set<Object> arxivAsked = new HashSet<>();
+        for (FakeArxiv.Request r : arxiv.requests()) {
+          assertTrue(arxivAsked.add(r.params()), "asked arXiv twice for " + r.params());
+        }
+        String holder = a.leases().holder(IngestScheduler.LEASE).orElseThrow();
+        assertTrue(holder.equals("node-a") || holder.equals("node-b"), holder);
+      }
+    }
+  }
+}
