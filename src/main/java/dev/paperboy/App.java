@@ -4,9 +4,9 @@ import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Submissions;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
+import dev.paperboy.harvest.ArxivApiClient;
+import dev.paperboy.harvest.HarvestScheduler;
 import dev.paperboy.harvest.Harvests;
-import dev.paperboy.harvest.IngestScheduler;
-import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
@@ -43,7 +43,7 @@ public final class App implements AutoCloseable {
   private Search search;
   private Search readingSearch;
   private WebServer web;
-  private IngestScheduler ingest;
+  private HarvestScheduler ingest;
   private Observability observe;
 
   public App(Config config) {
@@ -176,8 +176,8 @@ public final class App implements AutoCloseable {
     s.start(FOLLOW);
     community.submissionWorker().start(SUBMISSION_MILLIS);
     digests.scheduler().start();
-    if (config.ingest().enabled()) {
-      ingest = IngestScheduler.create(harvests, config.ingest(), clock, leases);
+    if (config.harvest().enabled()) {
+      ingest = HarvestScheduler.create(harvests, config.harvest(), clock, leases);
       ingest.start();
     }
     observe =

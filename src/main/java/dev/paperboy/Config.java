@@ -1,7 +1,7 @@
 package dev.paperboy;
 
 import dev.paperboy.digest.MailSettings;
-import dev.paperboy.harvest.IngestSettings;
+import dev.paperboy.harvest.HarvestSettings;
 import dev.paperboy.observe.BearerToken;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import java.util.Map;
  * @param submitPerDay submissions one user may make in a day
  * @param arxivApiUrl the arXiv API endpoint that looks up submitted papers
  * @param mail how mail is sent (SMTP or .eml files) and when digests go out
- * @param ingest whether and when the server harvests arXiv and Hugging Face itself
+ * @param harvest whether and when the server harvests arXiv and Hugging Face itself
  * @param trustedProxies addresses of reverse proxies whose X-Forwarded-For names the client (rate
  *     limits count per client address; without this, behind a proxy every visitor shares one)
  * @param metricsToken the bearer token that lets other machines read /metrics (null: this machine
@@ -46,7 +46,7 @@ public record Config(
     int submitPerDay,
     URI arxivApiUrl,
     MailSettings mail,
-    IngestSettings ingest,
+    HarvestSettings harvest,
     BearerToken metricsToken,
     List<String> trustedProxies,
     NodeSettings node,
@@ -75,7 +75,7 @@ public record Config(
         5,
         DEFAULT_ARXIV_API,
         null,
-        IngestSettings.defaults().disabled(),
+        HarvestSettings.defaults().disabled(),
         null,
         List.of(),
         NodeSettings.defaults(),
@@ -106,8 +106,8 @@ public record Config(
     if (mail == null) {
       mail = MailSettings.defaults(defaultFrom(publicUrl));
     }
-    if (ingest == null) {
-      ingest = IngestSettings.defaults();
+    if (harvest == null) {
+      harvest = HarvestSettings.defaults();
     }
     if (node == null) {
       node = NodeSettings.defaults();
@@ -168,7 +168,7 @@ public record Config(
             number(env, "PAPERBOY_SUBMIT_PER_DAY", 5),
             arxiv,
             null,
-            ingest(env),
+            harvest(env),
             BearerToken.of(env.get("PAPERBOY_METRICS_TOKEN")),
             list(env.get("PAPERBOY_TRUSTED_PROXIES")),
             NodeSettings.resolve(env),
@@ -177,12 +177,16 @@ public record Config(
   }
 
   /**
-   * PAPERBOY_INGEST (on/off), _CATEGORIES, _HOUR, _TIME_ZONE, PAPERBOY_OAI_URL, PAPERBOY_HF_URL.
+   * PAPERBOY_HARVEST (on/off; PAPERBOY_INGEST is the older name), PAPERBOY_INGEST_CATEGORIES,
+   * _HOUR, _TIME_ZONE, PAPERBOY_OAI_URL, PAPERBOY_HF_URL.
    */
-  private static IngestSettings ingest(Map<String, String> env) {
-    String onOff = first(null, env.get("PAPERBOY_INGEST"), "on").toLowerCase(Locale.ROOT);
+  private static HarvestSettings harvest(Map<String, String> env) {
+    String onOff =
+        first(null, env.getOrDefault("PAPERBOY_HARVEST", env.get("PAPERBOY_INGEST")), "on")
+            .toLowerCase(Locale.ROOT);
     if (!onOff.equals("on") && !onOff.equals("off")) {
-      throw new IllegalArgumentException("PAPERBOY_INGEST must be on or off, got '" + onOff + "'");
+      throw new IllegalArgumentException(
+          "PAPERBOY_HARVEST (or PAPERBOY_INGEST) must be on or off, got '" + onOff + "'");
     }
     String zone = first(null, env.get("PAPERBOY_INGEST_TIME_ZONE"), "America/New_York");
     ZoneId zoneId;
@@ -193,17 +197,17 @@ public record Config(
           "PAPERBOY_INGEST_TIME_ZONE is not a time zone: " + zone, e);
     }
     String categories = first(null, env.get("PAPERBOY_INGEST_CATEGORIES"), null);
-    return new IngestSettings(
+    return new HarvestSettings(
         onOff.equals("on"),
         categories == null
-            ? IngestSettings.CATEGORIES
+            ? HarvestSettings.CATEGORIES
             : java.util.Arrays.stream(categories.split("[,\\s]+"))
                 .filter(c -> !c.isBlank())
                 .toList(),
         number(env, "PAPERBOY_INGEST_HOUR", 21),
         zoneId,
-        URI.create(first(null, env.get("PAPERBOY_OAI_URL"), IngestSettings.OAI.toString())),
-        URI.create(first(null, env.get("PAPERBOY_HF_URL"), IngestSettings.HF.toString())));
+        URI.create(first(null, env.get("PAPERBOY_OAI_URL"), HarvestSettings.OAI.toString())),
+        URI.create(first(null, env.get("PAPERBOY_HF_URL"), HarvestSettings.HF.toString())));
   }
 
   /**
@@ -263,7 +267,7 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         mail,
-        ingest,
+        harvest,
         metricsToken,
         trustedProxies,
         node,
@@ -282,7 +286,7 @@ public record Config(
         submitPerDay,
         url,
         mail,
-        ingest,
+        harvest,
         metricsToken,
         trustedProxies,
         node,
@@ -301,14 +305,14 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         settings,
-        ingest,
+        harvest,
         metricsToken,
         trustedProxies,
         node,
         database);
   }
 
-  public Config withIngest(IngestSettings settings) {
+  public Config withHarvest(HarvestSettings settings) {
     return new Config(
         host,
         port,
@@ -339,7 +343,7 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         mail,
-        ingest,
+        harvest,
         metricsToken,
         proxies,
         node,
@@ -359,7 +363,7 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         mail,
-        ingest,
+        harvest,
         metricsToken,
         trustedProxies,
         settings,
@@ -401,7 +405,7 @@ public record Config(
         submitPerDay,
         arxivApiUrl,
         mail,
-        ingest,
+        harvest,
         metricsToken,
         trustedProxies,
         node,
@@ -455,15 +459,15 @@ public record Config(
             mail.size()));
     out.put(
         "ingestion",
-        ingest.enabled()
+        harvest.enabled()
             ? String.format(
                 Locale.ROOT,
                 "%s at %02d:00 %s after each arXiv announcement; OAI-PMH %s, Hugging Face %s",
-                String.join(",", ingest.categories()),
-                ingest.hour(),
-                ingest.zone().getId(),
-                ingest.oaiUrl(),
-                ingest.hfUrl())
+                String.join(",", harvest.categories()),
+                harvest.hour(),
+                harvest.zone().getId(),
+                harvest.oaiUrl(),
+                harvest.hfUrl())
             : "off");
     out.put(
         "metrics",

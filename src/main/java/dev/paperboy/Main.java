@@ -5,8 +5,8 @@ import dev.paperboy.cli.BenchCommand;
 import dev.paperboy.cli.DemoCommand;
 import dev.paperboy.cli.DigestCommand;
 import dev.paperboy.cli.EvalCommand;
+import dev.paperboy.cli.HarvestCommand;
 import dev.paperboy.cli.ImportCommand;
-import dev.paperboy.cli.IngestCommand;
 import dev.paperboy.cli.MigrateCommand;
 import dev.paperboy.cli.ReindexCommand;
 import dev.paperboy.cli.RestoreCommand;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       UserCommand.class,
       DigestCommand.class,
-      IngestCommand.class,
+      HarvestCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
       MigrateCommand.class

@@ -34,8 +34,18 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-  /** What a run measures; {@code embedLimit} caps this run's embedding (the rest stays queued). */
-  public record Settings(List<Path> inputs, long embedLimit, int rounds, int limit) {}
+  /**
+   * What a run measures; {@code embedLimit} caps this run's embedding (the rest stays queued);
+   * {@code beforeIndex} runs between the import and indexing (a second database copies the first's
+   * vectors there, so it needs not embed them again).
+   */
+  public record Settings(
+      List<Path> inputs, long embedLimit, int rounds, int limit, Runnable beforeIndex) {
+
+    public Settings(List<Path> inputs, long embedLimit, int rounds, int limit) {
+      this(inputs, embedLimit, rounds, limit, () -> {});
+    }
+  }
 
   /** A run's headline numbers by name, in the order measured, for a side-by-side table. */
   public record Result(Map<String, Double> numbers) {
@@ -75,6 +85,7 @@ public final class Benchmark {
       out.printf(Locale.ROOT, "import: %.1f s%n", s);
       numbers.put("import papers/s", (report.created() + report.updated()) / Math.max(s, 1e-9));
     }
+    settings.beforeIndex().run();
     Search search = app.search();
     long started = System.nanoTime();
     long indexed = search.follower().catchUp(progress);
@@ -133,6 +144,20 @@ public final class Benchmark {
           settings.rounds(),
           q -> search.service().search(SearchRequest.of(q, settings.limit()), mode, false));
     }
+    measure(
+        "keyword + cards",
+        queries,
+        settings.rounds(),
+        q ->
+            app.papers()
+                .findAll(
+                    search
+                        .service()
+                        .search(SearchRequest.of(q, settings.limit()), SearchMode.KEYWORD, true)
+                        .hits()
+                        .stream()
+                        .map(h -> h.id())
+                        .toList()));
     if (embedder != null) {
       measure(
           "hybrid + highlights",

@@ -2,10 +2,15 @@ package dev.paperboy.cli;
 
 import dev.paperboy.App;
 import dev.paperboy.Config;
+import dev.paperboy.DatabaseSettings;
+import dev.paperboy.bench.Backfill;
 import dev.paperboy.bench.Benchmark;
+import dev.paperboy.storage.DatabaseCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +53,24 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Results per query (default ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(
+      names = "--database",
+      paramLabel = "JDBC_URL",
+      description =
+          "Also run on this database (user and password from PAPERBOY_DATABASE_USER and"
+              + " _PASSWORD) and print both runs side by side, e.g."
+              + " jdbc:postgresql://localhost:5432/bench. Its index goes to DATA_DIR-db; the"
+              + " embedded run's vectors are copied there, not embedded again.")
+  String database;
+
+  @Option(
+      names = "--backfill",
+      defaultValue = "0",
+      description =
+          "With --database: drop this many vectors twice over and time embedding them with one"
+              + " node, then with two nodes sharing the backlog (default: skip).")
+  int backfill;
+
   @Parameters(
       arity = "0..*",
       paramLabel = "PATH",
@@ -67,10 +90,45 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     Config config = Config.resolve(null, 0, dataDir, System.getenv());
-    try (App app = Launch.open(config)) {
-      new Benchmark(app, System.out, System.err)
-          .run(new Benchmark.Settings(paths, embedLimit, rounds, limit));
+    if (database == null) {
+      try (App app = Launch.open(config)) {
+        new Benchmark(app, System.out, System.err)
+            .run(new Benchmark.Settings(paths, embedLimit, rounds, limit));
+        return 0;
+      }
+    }
+    Config other =
+        Config.resolve(null, 0, Path.of(dataDir + "-db"), System.getenv())
+            .withDatabase(
+                new DatabaseSettings(
+                    database, config.database().user(), config.database().password()));
+    try (App embedded = Launch.open(config.withDatabase(DatabaseSettings.EMBEDDED));
+        App server = Launch.open(other)) {
+      Benchmark.Result first =
+          new Benchmark(embedded, System.out, System.err)
+              .run(new Benchmark.Settings(paths, embedLimit, rounds, limit));
+      Benchmark.Result second =
+          new Benchmark(server, System.out, System.err)
+              .run(
+                  new Benchmark.Settings(
+                      paths, 0, rounds, limit, () -> copyVectors(embedded, server)));
+      if (backfill > 0) {
+        Map<String, Double> numbers = new LinkedHashMap<>(second.numbers());
+        numbers.putAll(Backfill.run(server, backfill, System.out));
+        second = new Benchmark.Result(numbers);
+      }
+      System.out.println();
+      Benchmark.sideBySide(
+          System.out,
+          List.of("embedded", server.database().describe().replaceAll("^jdbc:([a-z]+):.*", "$1")),
+          List.of(first, second));
       return 0;
     }
+  }
+
+  /** The embedded run's vectors into the other database, so it embeds nothing again. */
+  private static void copyVectors(App from, App to) {
+    DatabaseCopy copy = new DatabaseCopy(from.database(), to.database(), System.err);
+    copy.copy(List.of(new DatabaseCopy.Table("paper_vectors", List.of("id", "model"))));
   }
 }

@@ -1,6 +1,6 @@
 package dev.paperboy.community;
 
-import dev.paperboy.ingest.ArxivLookup;
+import dev.paperboy.harvest.ArxivLookup;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Leases;

@@ -1,7 +1,7 @@
 package dev.paperboy.community;
 
+import dev.paperboy.harvest.ArxivLookup;
 import dev.paperboy.ingest.ArxivException;
-import dev.paperboy.ingest.ArxivLookup;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;

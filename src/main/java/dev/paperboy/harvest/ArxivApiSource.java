@@ -1,6 +1,5 @@
 package dev.paperboy.harvest;
 
-import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.ArxivAtomFeed;
 import dev.paperboy.paper.Paper;
 import java.time.LocalDate;

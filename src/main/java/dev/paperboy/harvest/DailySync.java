@@ -35,7 +35,7 @@ public final class DailySync {
   private static final Logger log = LoggerFactory.getLogger(DailySync.class);
 
   private final Harvests harvests;
-  private final IngestSettings settings;
+  private final HarvestSettings settings;
   private final ArxivWindow arxiv;
   private final BiFunction<LocalDate, String, HarvestSource> hfDay;
   private final Clock clock;
@@ -45,7 +45,7 @@ public final class DailySync {
    */
   public DailySync(
       Harvests harvests,
-      IngestSettings settings,
+      HarvestSettings settings,
       ArxivWindow arxiv,
       BiFunction<LocalDate, String, HarvestSource> hfDay,
       Clock clock) {

@@ -1,6 +1,5 @@
 package dev.paperboy.harvest;
 
-import dev.paperboy.ingest.HfDailyPapersClient;
 import java.time.LocalDate;
 
 /**

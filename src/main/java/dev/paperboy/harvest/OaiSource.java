@@ -1,7 +1,6 @@
 package dev.paperboy.harvest;
 
 import dev.paperboy.ingest.ArxivException;
-import dev.paperboy.ingest.OaiPmhClient;
 import dev.paperboy.ingest.OaiPmhPage;
 import dev.paperboy.paper.Paper;
 import java.time.LocalDate;

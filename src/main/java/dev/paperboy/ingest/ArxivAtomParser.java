@@ -26,7 +26,7 @@ import javax.xml.stream.XMLStreamReader;
  * each element, ids without a version, ACM and MSC classes among the categories) and the 2026 one
  * (namespaces on the feed, {@code arxiv:primary_category} without a scheme, affiliations).
  */
-final class ArxivAtomParser {
+public final class ArxivAtomParser {
 
   static final String ATOM = "http://www.w3.org/2005/Atom";
   static final String ARXIV = "http://arxiv.org/schemas/atom";
@@ -44,7 +44,7 @@ final class ArxivAtomParser {
    *     asking again
    * @throws ArxivException.Refused when arXiv answered with its error feed
    */
-  ArxivAtomFeed parse(InputStream in) throws BadRecord {
+  public ArxivAtomFeed parse(InputStream in) throws BadRecord {
     return xml.read(in, ATOM, "feed", "an Atom feed", ArxivAtomParser::feed);
   }
 

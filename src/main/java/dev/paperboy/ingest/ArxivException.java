@@ -19,7 +19,7 @@ public abstract sealed class ArxivException extends RuntimeException {
 
     private final URI uri;
 
-    Unavailable(String message, URI uri, Throwable cause) {
+    public Unavailable(String message, URI uri, Throwable cause) {
       super(message, cause);
       this.uri = uri;
     }
@@ -35,7 +35,7 @@ public abstract sealed class ArxivException extends RuntimeException {
 
     private final String arxivMessage;
 
-    Refused(String arxivMessage) {
+    public Refused(String arxivMessage) {
       super("arXiv refused the query: " + arxivMessage, null);
       this.arxivMessage = arxivMessage;
     }

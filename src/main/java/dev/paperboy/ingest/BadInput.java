@@ -7,7 +7,7 @@ import java.io.IOException;
  * truncated compressed data, invalid UTF-8. The message says what was wrong and where, in the words
  * the import summary shows.
  */
-final class BadInput extends IOException {
+public final class BadInput extends IOException {
 
   BadInput(String message) {
     super(message);

@@ -28,7 +28,7 @@ import java.util.Set;
  * submittedOnDailyAt, ai_summary, ai_keywords, githubStars and organization (on the paper or on the
  * item).
  */
-final class HfDailyPapersParser {
+public final class HfDailyPapersParser {
 
   private final ObjectMapper json;
   private final long maxItemChars;
@@ -38,7 +38,7 @@ final class HfDailyPapersParser {
    * @param limits an item longer than the record limit is rejected as a record (and skipped without
    *     being built), the rest of the array goes on
    */
-  HfDailyPapersParser(ObjectMapper json, ImportLimits limits) {
+  public HfDailyPapersParser(ObjectMapper json, ImportLimits limits) {
     this.json = json;
     this.maxItemChars = limits.maxRecordBytes();
     this.tooLarge = limits.recordTooLarge();
@@ -49,7 +49,7 @@ final class HfDailyPapersParser {
    *
    * @throws BadRecord when the file as a whole is not a daily-papers array
    */
-  void parse(Reader in, String name, LocalDate fileDay, RecordSink sink)
+  public void parse(Reader in, String name, LocalDate fileDay, RecordSink sink)
       throws IOException, BadRecord {
     try (JsonParser raw = json.createParser(in)) {
       ItemReader p = new ItemReader(raw, maxItemChars);

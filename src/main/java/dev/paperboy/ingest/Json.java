@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 /** The one way JSON from outside is read, for files and live answers alike. */
-final class Json {
+public final class Json {
 
   private Json() {}
 
@@ -18,7 +18,7 @@ final class Json {
    * as a record, while a string longer still (which a streaming parser cannot step over) ends the
    * file with its location instead of filling memory.
    */
-  static ObjectMapper mapper(ImportLimits limits) {
+  public static ObjectMapper mapper(ImportLimits limits) {
     long maxString = Math.min(Integer.MAX_VALUE, 4 * limits.maxRecordBytes());
     JsonFactory factory =
         JsonFactory.builder()

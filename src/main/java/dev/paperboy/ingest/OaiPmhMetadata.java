@@ -28,10 +28,10 @@ import javax.xml.stream.XMLStreamReader;
  * {@code arXivRaw} (the authors line and every version with its date and size). Elements are
  * matched by name alone, so that a record whose namespace went missing still reads.
  */
-final class OaiPmhMetadata {
+public final class OaiPmhMetadata {
 
-  static final String ARXIV = "arXiv";
-  static final String ARXIV_RAW = "arXivRaw";
+  public static final String ARXIV = "arXiv";
+  public static final String ARXIV_RAW = "arXivRaw";
 
   private static final Pattern VERSION = Pattern.compile("v(\\d{1,6})");
 

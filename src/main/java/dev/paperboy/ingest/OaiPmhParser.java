@@ -23,7 +23,7 @@ import javax.xml.stream.XMLStreamReader;
  * {@code arXivRaw} format, streamed so that one bad record is one rejected record. Each record
  * becomes a paper on the day of its header's datestamp, or a deleted record.
  */
-final class OaiPmhParser {
+public final class OaiPmhParser {
 
   static final String OAI = "http://www.openarchives.org/OAI/2.0/";
 
@@ -50,7 +50,7 @@ final class OaiPmhParser {
    * @throws ArxivException.OaiPmhError on any other OAI-PMH error but noRecordsMatch, which is an
    *     empty, complete page
    */
-  OaiPmhPage parse(InputStream in) throws BadRecord {
+  public OaiPmhPage parse(InputStream in) throws BadRecord {
     return xml.read(in, OAI, "OAI-PMH", "an OAI-PMH answer", OaiPmhParser::page);
   }
 

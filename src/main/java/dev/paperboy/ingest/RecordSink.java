@@ -3,7 +3,7 @@ package dev.paperboy.ingest;
 import dev.paperboy.paper.Paper;
 
 /** Where a parser delivers what it reads: good papers, and bad records with their location. */
-interface RecordSink {
+public interface RecordSink {
 
   /** A paper read at {@code location} (file:line or file#item). */
   void accept(Paper paper, String location);

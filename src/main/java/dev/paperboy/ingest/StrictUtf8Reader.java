@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * of what could not be decoded. A leading byte-order mark is dropped. The text before a bad byte is
  * delivered first, so the error's line and column are where the bad byte is.
  */
-final class StrictUtf8Reader extends Reader {
+public final class StrictUtf8Reader extends Reader {
 
   static final char BOM = '\uFEFF';
 
@@ -29,7 +29,7 @@ final class StrictUtf8Reader extends Reader {
   private long line = 1;
   private long column = 1;
 
-  StrictUtf8Reader(InputStream in) {
+  public StrictUtf8Reader(InputStream in) {
     this.in = in;
   }
 

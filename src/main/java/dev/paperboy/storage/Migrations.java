@@ -35,7 +35,32 @@ public final class Migrations {
 
   record Migration(int version, String name, String sql) {}
 
+  /**
+   * Brings the schema up to date. Nodes that start together take turns: on PostgreSQL behind an
+   * advisory lock, on SQLite behind the write lock each migration's transaction takes; either way a
+   * version another node applied meanwhile is skipped.
+   */
   public static void apply(Connection c, Dialect dialect) throws SQLException {
+    if (dialect == Dialect.POSTGRESQL) {
+      try (Statement st = c.createStatement()) {
+        st.execute("SELECT pg_advisory_lock(" + LOCK + ")");
+      }
+    }
+    try {
+      applyAll(c, dialect);
+    } finally {
+      if (dialect == Dialect.POSTGRESQL) {
+        try (Statement st = c.createStatement()) {
+          st.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
+        }
+      }
+    }
+  }
+
+  /** The advisory lock migrations hold on PostgreSQL ("paperboy" in ASCII, as a number). */
+  private static final long LOCK = 0x7061706572626f79L;
+
+  private static void applyAll(Connection c, Dialect dialect) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(
           "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT"
@@ -49,6 +74,10 @@ public final class Migrations {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
+        if (appliedVersions(c).contains(m.version())) {
+          c.rollback(); // another process applied it while this one waited
+          continue;
+        }
         for (String statement : m.sql().split(";\\s*\\n")) {
           if (!statement.isBlank()) {
             st.execute(statement);

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
+import dev.paperboy.harvest.FakeArxiv.Answer;
 import dev.paperboy.ingest.ArxivFixtures;
-import dev.paperboy.ingest.FakeArxiv;
-import dev.paperboy.ingest.FakeArxiv.Answer;
-import dev.paperboy.ingest.HfDailyPapersClient;
-import dev.paperboy.ingest.OaiPmhClient;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import java.io.IOException;
@@ -60,8 +57,8 @@ class DailySyncTest {
     hfClient =
         new HfDailyPapersClient(
             HfDailyPapersClient.defaults(hf.endpoint()), 100, clock, clock::advance);
-    IngestSettings settings =
-        new IngestSettings(
+    HarvestSettings settings =
+        new HarvestSettings(
             true, List.of("cs.LG"), 21, ArxivSchedule.EASTERN, arxiv.endpoint(), hf.endpoint());
     sync =
         new DailySync(
@@ -164,7 +161,7 @@ class DailySyncTest {
             .orElseThrow();
     assertEquals("failed", failed.state());
     assertTrue(failed.lastError().contains("HTTP 503"), failed.lastError());
-    clock.advance(java.time.Duration.ofMinutes(IngestScheduler.TICK_MINUTES));
+    clock.advance(java.time.Duration.ofMinutes(HarvestScheduler.TICK_MINUTES));
     assertEquals(
         List.of("arxiv-oai sets=cs:cs:LG format=arXivRaw from=2026-08-18 until=2026-08-21"), run());
     assertTrue(papers.find("2608.01236").isPresent(), "the window's papers arrived after all");
@@ -175,7 +172,7 @@ class DailySyncTest {
     DailySync off =
         new DailySync(
             harvests,
-            IngestSettings.defaults().disabled(),
+            HarvestSettings.defaults().disabled(),
             (from, until) -> {
               throw new AssertionError("no harvest when ingestion is off");
             },

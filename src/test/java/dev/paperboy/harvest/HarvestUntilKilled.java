@@ -1,7 +1,6 @@
 package dev.paperboy.harvest;
 
 import dev.paperboy.TestClock;
-import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import java.io.OutputStream;

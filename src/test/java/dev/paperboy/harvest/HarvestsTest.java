@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
-import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.ArxivException;
 import dev.paperboy.ingest.ArxivFixtures;
-import dev.paperboy.ingest.FakeArxiv;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;

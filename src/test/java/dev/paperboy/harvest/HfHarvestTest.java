@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
-import dev.paperboy.ingest.ArxivApiClient;
-import dev.paperboy.ingest.HfDailyPapersClient;
 import dev.paperboy.ingest.PaperValidator;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;

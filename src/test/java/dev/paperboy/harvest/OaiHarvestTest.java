@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
-import dev.paperboy.ingest.ArxivApiClient;
+import dev.paperboy.harvest.FakeArxiv.Answer;
+import dev.paperboy.harvest.OaiPmhClient.MetadataFormat;
 import dev.paperboy.ingest.ArxivFixtures;
-import dev.paperboy.ingest.FakeArxiv;
-import dev.paperboy.ingest.FakeArxiv.Answer;
-import dev.paperboy.ingest.OaiPmhClient;
-import dev.paperboy.ingest.OaiPmhClient.MetadataFormat;
 import dev.paperboy.ingest.OaiPmhPage;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;

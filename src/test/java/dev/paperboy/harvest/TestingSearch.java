@@ -1,9 +1,7 @@
 package dev.paperboy.harvest;
 
 import dev.paperboy.TestClock;
-import dev.paperboy.ingest.ArxivApiClient;
 import dev.paperboy.ingest.ArxivFixtures;
-import dev.paperboy.ingest.FakeArxiv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

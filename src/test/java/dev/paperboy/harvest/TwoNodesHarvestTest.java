@@ -7,7 +7,6 @@ import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.NodeSettings;
 import dev.paperboy.TestClock;
-import dev.paperboy.ingest.FakeArxiv;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +24,10 @@ class TwoNodesHarvestTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void withTwoNodesUpEachHarvestRunsOnceOnTheLeaseHolder() throws Exception {
-    TestClock clock = ServeIngestsTest.announcementEvening();
-    try (FakeArxiv arxiv = ServeIngestsTest.announcingArxiv();
-        FakeHuggingFace hf = ServeIngestsTest.huggingFaceOfTheWeek()) {
-      Config config = ServeIngestsTest.harvesting(dir, arxiv, hf);
+    TestClock clock = ServeHarvestsTest.announcementEvening();
+    try (FakeArxiv arxiv = ServeHarvestsTest.announcingArxiv();
+        FakeHuggingFace hf = ServeHarvestsTest.huggingFaceOfTheWeek()) {
+      Config config = ServeHarvestsTest.harvesting(dir, arxiv, hf);
       try (App a =
               new App(config.withNode(new NodeSettings("node-a", dir.resolve("index-a"))), clock);
           App b =
@@ -47,7 +46,7 @@ class TwoNodesHarvestTest {
         for (FakeArxiv.Request r : arxiv.requests()) {
           assertTrue(arxivAsked.add(r.params()), "asked arXiv twice for " + r.params());
         }
-        String holder = a.leases().holder(IngestScheduler.LEASE).orElseThrow();
+        String holder = a.leases().holder(HarvestScheduler.LEASE).orElseThrow();
         assertTrue(holder.equals("node-a") || holder.equals("node-b"), holder);
       }
     }

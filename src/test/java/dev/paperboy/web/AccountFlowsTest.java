@@ -8,7 +8,7 @@ import dev.paperboy.App;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.community.Role;
-import dev.paperboy.ingest.FakeArxiv;
+import dev.paperboy.harvest.FakeArxiv;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,9 +7,8 @@ import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.harvest.FakeArxiv.Answer;
 import dev.paperboy.ingest.ArxivFixtures;
-import dev.paperboy.ingest.FakeArxiv;
-import dev.paperboy.ingest.FakeArxiv.Answer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A server left to itself on an announcement evening fills itself from arXiv and Hugging Face (on
  * local ports), and what it harvests is on its pages and in its search at once.
  */
-class ServeIngestsTest {
+class ServeHarvestsTest {
 
   @TempDir Path dir;
 
@@ -63,8 +62,8 @@ class ServeIngestsTest {
   static Config harvesting(Path dir, FakeArxiv arxiv, FakeHuggingFace hf) {
     return new Config("127.0.0.1", 0, dir)
         .withEmbeddingModel("none")
-        .withIngest(
-            new IngestSettings(
+        .withHarvest(
+            new HarvestSettings(
                 true,
                 List.of("cs.LG"),
                 21,

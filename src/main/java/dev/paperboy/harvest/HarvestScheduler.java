@@ -1,7 +1,5 @@
 package dev.paperboy.harvest;
 
-import dev.paperboy.ingest.HfDailyPapersClient;
-import dev.paperboy.ingest.OaiPmhClient;
 import dev.paperboy.schedule.Ticker;
 import dev.paperboy.storage.Leases;
 import java.io.OutputStream;
@@ -18,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * finished one. With several nodes on one database, only the holder of the {@value #LEASE} lease
  * harvests.
  */
-public final class IngestScheduler implements AutoCloseable {
+public final class HarvestScheduler implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(IngestScheduler.class);
+  private static final Logger log = LoggerFactory.getLogger(HarvestScheduler.class);
   static final long TICK_MINUTES = 10;
   static final String LEASE = "harvest";
 
@@ -31,7 +29,7 @@ public final class IngestScheduler implements AutoCloseable {
   /**
    * @param clients closed with the scheduler (the HTTP clients the harvests use)
    */
-  public IngestScheduler(DailySync sync, AutoCloseable clients, Leases leases) {
+  public HarvestScheduler(DailySync sync, AutoCloseable clients, Leases leases) {
     this.sync = sync;
     this.clients = clients;
     // a harvest in flight is interrupted on close, between pages or in a request; it resumes
@@ -42,8 +40,8 @@ public final class IngestScheduler implements AutoCloseable {
    * The scheduler of a serving process: arXiv's OAI-PMH interface for the configured categories and
    * Hugging Face's daily papers, at the configured endpoints.
    */
-  public static IngestScheduler create(
-      Harvests harvests, IngestSettings settings, Clock clock, Leases leases) {
+  public static HarvestScheduler create(
+      Harvests harvests, HarvestSettings settings, Clock clock, Leases leases) {
     OaiPmhClient oai = new OaiPmhClient(OaiPmhClient.defaults().withEndpoint(settings.oaiUrl()));
     HfDailyPapersClient hf = new HfDailyPapersClient(settings.hfUrl());
     DailySync sync =
@@ -53,7 +51,7 @@ public final class IngestScheduler implements AutoCloseable {
             (from, until) -> OaiSource.forCategories(oai, settings.categories(), from, until),
             (day, refreshed) -> new HfSource(hf, day, refreshed),
             clock);
-    return new IngestScheduler(
+    return new HarvestScheduler(
         sync,
         () -> {
           oai.close();

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.harvest.FakeArxiv;
 import dev.paperboy.harvest.HarvestSource;
 import dev.paperboy.ingest.ArxivFixtures;
-import dev.paperboy.ingest.FakeArxiv;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ingest commands as a person runs them, against arXiv replayed on a local port. */
-class IngestCommandTest {
+class HarvestCommandTest {
 
   @TempDir Path dir;
 
@@ -45,7 +45,7 @@ class IngestCommandTest {
               FakeArxiv.Answer.of(
                   200, ArxivFixtures.body("id_0000.0000_s0_m100_8b51d9633a68.json")));
       String[] harvest = {
-        "ingest",
+        "harvest",
         "arxiv",
         "--data-dir",
         dir.toString(),
@@ -70,7 +70,7 @@ class IngestCommandTest {
       assertEquals(0, run(harvest).exit(), "already harvested: nothing to do");
       assertEquals(2, arxiv.requests().size(), "and nothing asked of arXiv");
 
-      Ran status = run("ingest", "status", "--data-dir", dir.toString());
+      Ran status = run("harvest", "status", "--data-dir", dir.toString());
       assertEquals(0, status.exit());
       assertTrue(status.out().contains("arxiv-api done"), status.out());
     }
@@ -90,7 +90,7 @@ class IngestCommandTest {
               200, ArxivFixtures.oaiPmh("derived/ListRecords-arXivRaw-withdrawn.xml")));
       Ran ran =
           run(
-              "ingest",
+              "harvest",
               "oai",
               "--data-dir",
               dir.toString(),
@@ -112,7 +112,7 @@ class IngestCommandTest {
     assertEquals(
         2,
         run(
-                "ingest",
+                "harvest",
                 "oai",
                 "--data-dir",
                 dir.toString(),
@@ -124,7 +124,15 @@ class IngestCommandTest {
         "not a category");
     assertEquals(
         2,
-        run("ingest", "oai", "--data-dir", dir.toString(), "--format", "dc", "--from", "2026-08-01")
+        run(
+                "harvest",
+                "oai",
+                "--data-dir",
+                dir.toString(),
+                "--format",
+                "dc",
+                "--from",
+                "2026-08-01")
             .exit(),
         "not a format Paperboy reads");
   }
@@ -155,7 +163,7 @@ class IngestCommandTest {
               app.harvests()
                   .run(down, false, new PrintStream(OutputStream.nullOutputStream()), () -> {}));
     }
-    Ran status = run("ingest", "status", "--data-dir", dir.toString());
+    Ran status = run("harvest", "status", "--data-dir", dir.toString());
     assertEquals(0, status.exit());
     assertTrue(status.out().contains("arxiv-api failed"), status.out());
     assertTrue(status.out().contains("last error: arXiv did not answer"), status.out());
@@ -166,7 +174,7 @@ class IngestCommandTest {
     assertEquals(
         2,
         run(
-                "ingest",
+                "harvest",
                 "arxiv",
                 "--data-dir",
                 dir.toString(),

@@ -1,5 +1,7 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
+import dev.paperboy.ingest.ArxivException;
+import dev.paperboy.ingest.BadRecord;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,10 +1,13 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperboy.ingest.FakeArxiv.Answer;
+import dev.paperboy.harvest.FakeArxiv.Answer;
+import dev.paperboy.ingest.ArxivAtomFeed;
+import dev.paperboy.ingest.ArxivException;
+import dev.paperboy.ingest.ArxivFixtures;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import java.io.IOException;

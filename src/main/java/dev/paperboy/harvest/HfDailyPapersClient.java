@@ -1,5 +1,12 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
+import dev.paperboy.ingest.BadInput;
+import dev.paperboy.ingest.BadRecord;
+import dev.paperboy.ingest.HfDailyPapersParser;
+import dev.paperboy.ingest.ImportLimits;
+import dev.paperboy.ingest.Json;
+import dev.paperboy.ingest.RecordSink;
+import dev.paperboy.ingest.StrictUtf8Reader;
 import dev.paperboy.paper.Paper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
+import dev.paperboy.ingest.ArxivAtomFeed;
+import dev.paperboy.ingest.ArxivAtomParser;
+import dev.paperboy.ingest.ArxivException;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,6 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
+import dev.paperboy.ingest.ArxivException;
 import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -5,10 +5,10 @@ import dev.paperboy.Config;
 import dev.paperboy.harvest.ArxivApiSource;
 import dev.paperboy.harvest.HarvestSource;
 import dev.paperboy.harvest.Harvests;
+import dev.paperboy.harvest.HfDailyPapersClient;
 import dev.paperboy.harvest.HfSource;
+import dev.paperboy.harvest.OaiPmhClient;
 import dev.paperboy.harvest.OaiSource;
-import dev.paperboy.ingest.HfDailyPapersClient;
-import dev.paperboy.ingest.OaiPmhClient;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
-    name = "ingest",
+    name = "harvest",
+    aliases = "ingest",
     mixinStandardHelpOptions = true,
     description = {
       "Harvest papers from arXiv and Hugging Face now (the server also does it on its schedule).",
@@ -27,16 +28,17 @@ import picocli.CommandLine.Option;
       "the same command runs again; a finished one runs again only with --again."
     },
     subcommands = {
-      IngestCommand.Arxiv.class,
-      IngestCommand.Oai.class,
-      IngestCommand.Hf.class,
-      IngestCommand.Status.class
+      HarvestCommand.Arxiv.class,
+      HarvestCommand.Oai.class,
+      HarvestCommand.Hf.class,
+      HarvestCommand.Status.class
     })
-public final class IngestCommand implements Callable<Integer> {
+public final class HarvestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.err.println("paperboy ingest: give a subcommand: arxiv, oai, hf or status (see --help)");
+    System.err.println(
+        "paperboy harvest: give a subcommand: arxiv, oai, hf or status (see --help)");
     return 2;
   }
 
@@ -181,12 +183,12 @@ public final class IngestCommand implements Callable<Integer> {
         System.err.println("paperboy: --format is arXivRaw or arXiv, not " + format);
         return 2;
       }
-      List<String> wanted = categories != null ? categories : config.ingest().categories();
+      List<String> wanted = categories != null ? categories : config.harvest().categories();
       try (App app = Launch.open(config);
           OaiPmhClient client =
               new OaiPmhClient(
                   OaiPmhClient.defaults()
-                      .withEndpoint(endpoint != null ? endpoint : config.ingest().oaiUrl()))) {
+                      .withEndpoint(endpoint != null ? endpoint : config.harvest().oaiUrl()))) {
         HarvestSource source;
         try {
           source =
@@ -240,7 +242,7 @@ public final class IngestCommand implements Callable<Integer> {
       Config config = options.toConfig();
       try (App app = Launch.open(config);
           HfDailyPapersClient client =
-              new HfDailyPapersClient(endpoint != null ? endpoint : config.ingest().hfUrl())) {
+              new HfDailyPapersClient(endpoint != null ? endpoint : config.harvest().hfUrl())) {
         int worst = 0;
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
           worst = Math.max(worst, harvest(app, new HfSource(client, d, null), again));

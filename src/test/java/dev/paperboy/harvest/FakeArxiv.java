@@ -1,7 +1,8 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.paperboy.ingest.ArxivFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

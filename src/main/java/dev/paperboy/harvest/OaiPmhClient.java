@@ -1,5 +1,9 @@
-package dev.paperboy.ingest;
+package dev.paperboy.harvest;
 
+import dev.paperboy.ingest.ArxivException;
+import dev.paperboy.ingest.OaiPmhMetadata;
+import dev.paperboy.ingest.OaiPmhPage;
+import dev.paperboy.ingest.OaiPmhParser;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
