@@ -145,7 +145,9 @@ public final class PaperStore {
 
   /** Writes the rows that change and logs each change in the same transaction. */
   private UpsertResult write(Connection c, Collection<Paper> batch) throws SQLException {
-    Map<String, Paper> existing = findAll(c, batch.stream().map(Paper::id).toList());
+    // locked until the merge commits, so two importers of one paper merge one after the other
+    Map<String, Paper> existing =
+        findAll(c, batch.stream().map(Paper::id).toList(), db.dialect().forUpdate());
     int created = 0;
     int updated = 0;
     int unchanged = 0;
@@ -338,13 +340,18 @@ public final class PaperStore {
   }
 
   private Map<String, Paper> findAll(Connection c, List<String> ids) throws SQLException {
+    return findAll(c, ids, "");
+  }
+
+  private Map<String, Paper> findAll(Connection c, List<String> ids, String lock)
+      throws SQLException {
     Map<String, Paper> out = new HashMap<>();
     for (int i = 0; i < ids.size(); i += LOOKUP_CHUNK) {
       List<String> chunk = ids.subList(i, Math.min(ids.size(), i + LOOKUP_CHUNK));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT " + READ_COLUMNS + " FROM papers WHERE id IN (" + marks + ")")) {
+              "SELECT " + READ_COLUMNS + " FROM papers WHERE id IN (" + marks + ")" + lock)) {
         for (int j = 0; j < chunk.size(); j++) {
           ps.setString(j + 1, chunk.get(j));
         }

@@ -35,6 +35,7 @@ public final class EmbeddingBacklog implements AutoCloseable {
   private final PaperStore store;
   private final PaperVectors vectors;
   private final String node;
+  private final int claim;
   private final Ticker ticker;
   private final AtomicLong embeddedHere = new AtomicLong();
   private volatile boolean closing;
@@ -44,6 +45,13 @@ public final class EmbeddingBacklog implements AutoCloseable {
    */
   public EmbeddingBacklog(
       EmbeddingModel model, PaperStore store, PaperVectors vectors, String node) {
+    this(model, store, vectors, node, CLAIM);
+  }
+
+  /** A backlog that claims {@code claim} papers at a time. */
+  EmbeddingBacklog(
+      EmbeddingModel model, PaperStore store, PaperVectors vectors, String node, int claim) {
+    this.claim = claim;
     this.model = model;
     this.store = store;
     this.vectors = vectors;
@@ -82,7 +90,7 @@ public final class EmbeddingBacklog implements AutoCloseable {
     int papers = store.countAll();
     while (done < max && !closing) {
       List<String> claimed =
-          vectors.claimMissing(e.model(), node, (int) Math.min(CLAIM, max - done), CLAIM_LAPSES);
+          vectors.claimMissing(e.model(), node, (int) Math.min(claim, max - done), CLAIM_LAPSES);
       if (claimed.isEmpty()) {
         break;
       }

@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
       return openSqlite(Path.of(url.substring("jdbc:sqlite:".length())), config);
     }
     config.setPoolName("paperboy-postgresql");
+    // an import's batch of upserts goes as a few multi-row statements, not one round trip a paper
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.setMaximumPoolSize(10);
     config.setUsername(user);
     config.setPassword(password);

@@ -24,6 +24,11 @@ public enum Dialect {
     public String changeLogHorizon() {
       return Long.toString(Long.MAX_VALUE);
     }
+
+    @Override
+    public String forUpdate() {
+      return ""; // a writer holds the whole database from its first statement
+    }
   },
 
   /** A PostgreSQL server, for several nodes. */
@@ -41,6 +46,11 @@ public enum Dialect {
     @Override
     public String changeLogHorizon() {
       return "(pg_snapshot_xmin(pg_current_snapshot())::text::bigint)";
+    }
+
+    @Override
+    public String forUpdate() {
+      return " FOR UPDATE";
     }
   };
 
@@ -83,4 +93,7 @@ public enum Dialect {
    * they are written, not as they commit, so the oldest running transaction bounds it.
    */
   public abstract String changeLogHorizon();
+
+  /** What a SELECT ends with to lock the rows it reads until the transaction ends. */
+  public abstract String forUpdate();
 }

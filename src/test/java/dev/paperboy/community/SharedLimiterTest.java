@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ class SharedLimiterTest {
 
   @BeforeEach
   void open() {
-    dbA = Database.open(dir.resolve("paperboy.db"));
-    dbB = Database.open(dir.resolve("paperboy.db"));
+    dbA = TestDatabases.open(dir);
+    dbB = TestDatabases.open(dir);
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.harvest.FakeArxiv.Answer;
 import dev.paperboy.ingest.ArxivFixtures;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class ServeHarvestsTest {
 
   /** A keyword-only server that harvests cs.LG from these fakes at 21:00 US Eastern. */
   static Config harvesting(Path dir, FakeArxiv arxiv, FakeHuggingFace hf) {
-    return new Config("127.0.0.1", 0, dir)
+    return TestDatabases.config(dir)
         .withEmbeddingModel("none")
         .withHarvest(
             new HarvestSettings(

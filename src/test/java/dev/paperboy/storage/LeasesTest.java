@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,8 @@ class LeasesTest {
 
   @BeforeEach
   void open() {
-    dbA = Database.open(dir.resolve("paperboy.db"));
-    dbB = Database.open(dir.resolve("paperboy.db"));
+    dbA = TestDatabases.open(dir);
+    dbB = TestDatabases.open(dir);
     a = new Leases(dbA, "node-a", clock);
     b = new Leases(dbB, "node-b", clock);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ class SecretTest {
 
   @Test
   void twoNodesWithoutAKeyFileShareTheFirstOnesKey() {
-    try (Database a = Database.open(dir.resolve("paperboy.db"));
-        Database b = Database.open(dir.resolve("paperboy.db"))) {
+    try (Database a = TestDatabases.open(dir);
+        Database b = TestDatabases.open(dir)) {
       Secret first = Secret.shared(a, dir.resolve("a/secret.key"));
       Secret second = Secret.shared(b, dir.resolve("b/secret.key"));
       assertTrue(second.verify("csrf:42", first.sign("csrf:42")));
@@ -29,7 +30,7 @@ class SecretTest {
   void anExistingKeyFileIsAdoptedSoOldSignaturesStillVerify() throws Exception {
     Path file = dir.resolve("secret.key");
     String signedBefore = Secret.load(file).sign("unsubscribe:7");
-    try (Database db = Database.open(dir.resolve("paperboy.db"))) {
+    try (Database db = TestDatabases.open(dir)) {
       assertTrue(Secret.shared(db, file).verify("unsubscribe:7", signedBefore));
       Files.delete(file);
       assertTrue(
@@ -43,8 +44,8 @@ class SecretTest {
 
   @Test
   void aSecondNodesOwnOldKeyFileDoesNotReplaceTheSharedKey() throws Exception {
-    try (Database a = Database.open(dir.resolve("paperboy.db"));
-        Database b = Database.open(dir.resolve("paperboy.db"))) {
+    try (Database a = TestDatabases.open(dir);
+        Database b = TestDatabases.open(dir)) {
       Secret shared = Secret.shared(a, dir.resolve("a/secret.key"));
       Path own = dir.resolve("b/secret.key");
       Files.createDirectories(own.getParent());

@@ -10,6 +10,7 @@ import dev.paperboy.Config;
 import dev.paperboy.NodeSettings;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.TestDatabases;
 import dev.paperboy.digest.DigestJob;
 import dev.paperboy.digest.DigestPeriod;
 import dev.paperboy.digest.Subscription;
@@ -62,7 +63,7 @@ class TwoNodesTest {
   @BeforeEach
   void open() {
     Config config =
-        new Config("127.0.0.1", 0, dir)
+        TestDatabases.config(dir)
             .withEmbeddingModel("none")
             .withArxivApiUrl(NO_ARXIV)
             .withMail(TestApps.smtpOn(greenMail.getSmtp().getPort()))
