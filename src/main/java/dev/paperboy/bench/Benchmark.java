@@ -171,9 +171,11 @@ public final class Benchmark {
 
     out.printf(
         Locale.ROOT,
-        "index on disk: %,.1f MB; database: %,.1f MB%n",
+        "index on disk: %,.1f MB; database: %s%n",
         size(app.config().indexDir()) / 1e6,
-        size(app.config().databaseFile()) / 1e6);
+        app.database().file() == null
+            ? "on " + app.database().describe()
+            : String.format(Locale.ROOT, "%,.1f MB", size(app.database().file()) / 1e6));
     System.gc();
     var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     out.printf(

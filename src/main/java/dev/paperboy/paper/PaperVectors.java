@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class PaperVectors {
 
+  /** Rounds of claiming a node tries when other nodes took every paper it picked. */
+  private static final int CLAIM_ATTEMPTS = 5;
+
   private final Database db;
 
   public PaperVectors(Database db) {
@@ -43,30 +46,36 @@ public final class PaperVectors {
               "DELETE FROM embedding_claims WHERE model = ? AND claimed_at < ?",
               model,
               now.minus(lapse).toString());
-          List<String> candidates =
-              Sql.list(
-                  c,
-                  "SELECT p.id FROM papers p WHERE NOT EXISTS (SELECT 1 FROM paper_vectors v"
-                      + " WHERE v.id = p.id AND v.model = ?) AND NOT EXISTS (SELECT 1 FROM"
-                      + " embedding_claims e WHERE e.paper_id = p.id AND e.model = ?)"
-                      + " ORDER BY COALESCE(p.daily_date, '') DESC, p.id LIMIT ?",
-                  rs -> rs.getString(1),
-                  model,
-                  model,
-                  limit);
           List<String> claimed = new ArrayList<>();
-          for (String id : candidates) {
-            // another node that picked the same paper first keeps it
-            if (Sql.update(
+          // a node that picked the same papers first keeps them (on PostgreSQL this insert waits
+          // for its commit, then inserts nothing): look again past its claims, a few times
+          for (int attempt = 0; attempt < CLAIM_ATTEMPTS && claimed.isEmpty(); attempt++) {
+            List<String> candidates =
+                Sql.list(
                     c,
-                    "INSERT INTO embedding_claims (paper_id, model, node, claimed_at) VALUES"
-                        + " (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    id,
+                    "SELECT p.id FROM papers p WHERE NOT EXISTS (SELECT 1 FROM paper_vectors v"
+                        + " WHERE v.id = p.id AND v.model = ?) AND NOT EXISTS (SELECT 1 FROM"
+                        + " embedding_claims e WHERE e.paper_id = p.id AND e.model = ?)"
+                        + " ORDER BY COALESCE(p.daily_date, '') DESC, p.id LIMIT ?",
+                    rs -> rs.getString(1),
                     model,
-                    node,
-                    now.toString())
-                == 1) {
-              claimed.add(id);
+                    model,
+                    limit);
+            if (candidates.isEmpty()) {
+              break;
+            }
+            for (String id : candidates) {
+              if (Sql.update(
+                      c,
+                      "INSERT INTO embedding_claims (paper_id, model, node, claimed_at) VALUES"
+                          + " (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                      id,
+                      model,
+                      node,
+                      now.toString())
+                  == 1) {
+                claimed.add(id);
+              }
             }
           }
           return claimed;

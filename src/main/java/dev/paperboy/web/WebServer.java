@@ -9,6 +9,7 @@ import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Search;
 import dev.paperboy.storage.Secret;
+import dev.paperboy.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -145,6 +146,22 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
           }
           error(ctx, e.kind().status(), e.getMessage());
+        });
+    app.exception(
+        StorageException.class,
+        (e, ctx) -> {
+          if (e.conflict()) {
+            error(ctx, 409, "Someone else just changed the same thing; reload and try again.");
+          } else if (e.unavailable()) {
+            log.warn(
+                "{} {}: the database is unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            error(
+                ctx, 503, "The database is unavailable for a moment; try again in a few seconds.");
+          } else {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "Something went wrong on our side; the error is in the server log.");
+          }
         });
     app.exception(
         Exception.class,
