@@ -31,6 +31,12 @@ public final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = options.toConfig();
+    if (config.database().url() != null && config.database().url().startsWith("jdbc:postgresql:")) {
+      System.err.println(
+          "paperboy: the database is on PostgreSQL: back it up with pg_dump (or the server's own"
+              + " backups); each node's search index is rebuilt from it when it starts empty");
+      return 2;
+    }
     try {
       Backup.Summary s = Backup.run(layout(config), folder, Clock.systemUTC(), System.err);
       System.out.printf(

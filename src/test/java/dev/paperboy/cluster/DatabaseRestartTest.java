@@ -17,13 +17,24 @@ import dev.paperboy.storage.StorageException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The database server restarted under a running Paperboy: the import in progress stops with an
- * error that says so, nothing it committed is lost, running it again stores every paper once, and
- * the search index, following the change log, ends up holding exactly the database's papers.
+ * The database server restarted under a running Paperboy, in the middle of an import's transaction:
+ * the import stops with an error that says so, nothing it committed is lost, nothing half-written
+ * stays, running it again stores every paper once, and the search index, following the change log,
+ * ends up holding exactly the database's papers.
  */
 class DatabaseRestartTest {
 
@@ -34,8 +45,45 @@ class DatabaseRestartTest {
         .run(java.util.Arrays.stream(resources).map(TestApps::resource).toList());
   }
 
+  /**
+   * Waits until the restarted server answers, as a readiness probe would: each failed try drops a
+   * pooled connection that died with the old server.
+   */
+  static void answering(Database db) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    int inARow = 0;
+    while (inARow < 12) {
+      try {
+        db.ping();
+        inARow++;
+      } catch (StorageException dead) {
+        inARow = 0;
+        if (System.nanoTime() > deadline) {
+          throw dead;
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  /** Waits until a session waits for a lock the locker holds (the import's transaction). */
+  static void waitForABlockedWriter(Connection locker) throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Statement st = locker.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE NOT granted")) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the import never reached the locked change log");
+  }
+
   @Test
-  void anImportResumesAfterPostgresqlRestartsAndNothingIsLostOrDoubled() {
+  void anImportResumesAfterPostgresqlRestartsAndNothingIsLostOrDoubled() throws Exception {
     assumeTrue(TestDatabases.onPostgres(), "a PostgreSQL server to restart");
     try (Database db = TestDatabases.open(dir);
         Search search = TestSearches.keywordOnly(db, dir.resolve("index"))) {
@@ -44,15 +92,34 @@ class DatabaseRestartTest {
       int first = store.countAll();
       assertTrue(first > 0);
 
-      TestDatabases.restartServer(
-          () -> {
-            // the server is down: the import fails at its first write and says why
-            StorageException down =
-                assertThrows(
-                    StorageException.class,
-                    () -> importing(store, "web/2026-08-21.json", "web/2026-07-01.jsonl.gz"));
-            assertTrue(down.getMessage().contains("failed"), down.getMessage());
-          });
+      // the next import's first batch is written but cannot commit: another session holds the
+      // change log; the server restarts under it, killing its transaction mid-import
+      var settings = TestDatabases.settings(dir);
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try (Connection locker =
+          DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+        locker.setAutoCommit(false);
+        try (Statement st = locker.createStatement()) {
+          st.execute("LOCK TABLE paper_changes IN EXCLUSIVE MODE");
+        }
+        Future<ImportReport> running =
+            pool.submit(() -> importing(store, "web/2026-08-21.json", "web/2026-07-01.jsonl.gz"));
+        waitForABlockedWriter(locker);
+        TestDatabases.restartServer(
+            () -> {
+              ExecutionException failed = assertThrows(ExecutionException.class, running::get);
+              assertTrue(failed.getCause() instanceof StorageException, failed::toString);
+              assertTrue(
+                  failed.getCause().getMessage().contains("upsert of"),
+                  failed.getCause()::getMessage);
+            });
+      } catch (SQLException closingADeadConnection) {
+        // the locking session died with the server, as it should
+      } finally {
+        pool.shutdownNow();
+      }
+      answering(db);
+      assertEquals(first, store.countAll(), "the killed batch left nothing half-written");
 
       // the pool reconnects by itself; the same import, run again, finishes
       ImportReport again = importing(store, "web/2026-08-21.json", "web/2026-07-01.jsonl.gz");
