@@ -33,6 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackupRestoreTest {
 
+  /** Backups copy the embedded instance's files; a PostgreSQL instance is backed up by pg_dump. */
+  @org.junit.jupiter.api.BeforeAll
+  static void embeddedOnly() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(dev.paperboy.TestDatabases.onPostgres());
+  }
+
   static final String PASSWORD = "correct horse battery";
   static final String ENV_HARNESS = "2608.19880";
   static final String OTHER = "2608.18580";
