@@ -26,10 +26,16 @@ class SearchingInABrowserTest {
   static String base;
 
   @BeforeAll
-  static void start() {
+  static void start() throws InterruptedException {
     app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
-    // the server embeds in the background; finish the backlog now so similar papers are there
+    // the server embeds in the background; help it through the backlog, then wait for the papers
+    // its own thread claimed to have their vectors too, so similar papers are there
     app.search().backlog().embed(Long.MAX_VALUE, null);
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (app.search().backlog().size() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(0, app.search().backlog().size(), "every paper has its vector");
     app.search().follower().catchUp(null);
     base = TestApps.baseUrl(app);
     browser = Browser.start();
