@@ -1,5 +1,6 @@
 package dev.paperboy;
 
+import dev.paperboy.storage.Dialect;
 import java.util.Map;
 
 /**
@@ -18,14 +19,13 @@ public record DatabaseSettings(String url, String user, String password) {
   public DatabaseSettings {
     url = blankToNull(url);
     user = blankToNull(user);
-    if (url != null && !url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
-          "PAPERBOY_DATABASE_URL must start with jdbc:postgresql: or jdbc:sqlite:");
-    }
     if (url != null && url.contains("password=")) {
       throw new IllegalArgumentException(
           "PAPERBOY_DATABASE_URL must not carry the password (it would be logged):"
               + " set PAPERBOY_DATABASE_PASSWORD");
+    }
+    if (url != null) {
+      Dialect.of(url); // says which URLs it takes
     }
   }
 

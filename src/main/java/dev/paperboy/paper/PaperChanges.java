@@ -28,26 +28,10 @@ public final class PaperChanges {
 
     public static final Position START = new Position(0, 0);
 
-    /** {@code txn:seq}, as a backup manifest or a status line shows it. */
+    /** {@code txn:seq}, for logs and messages. */
     @Override
     public String toString() {
       return txn + ":" + seq;
-    }
-
-    /** Reads {@link #toString()}'s form; empty for an empty or malformed text. */
-    public static Optional<Position> parse(String text) {
-      int colon = text == null ? -1 : text.indexOf(':');
-      if (colon < 0) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(
-            new Position(
-                Long.parseLong(text.substring(0, colon)),
-                Long.parseLong(text.substring(colon + 1))));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
     }
   }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -96,20 +95,16 @@ public final class PaperStore {
           + " last_changed_at=excluded.last_changed_at";
 
   private final Database db;
-  private Instant lastStamp = Instant.EPOCH;
 
   public PaperStore(Database db) {
     this.db = db;
   }
 
   /**
-   * A time stamp later than every earlier one from this store, even within one clock tick: when a
-   * paper last changed, for people; the search index follows {@link PaperChanges} instead.
+   * When a paper last changed, for people (fixed-width UTC text); search follows the change log.
    */
-  private synchronized String nextStamp() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    lastStamp = now.isAfter(lastStamp) ? now : lastStamp.plus(1, ChronoUnit.MICROS);
-    return STAMP.format(lastStamp);
+  private static String stamp() {
+    return STAMP.format(Instant.now());
   }
 
   /**
@@ -152,7 +147,7 @@ public final class PaperStore {
     int updated = 0;
     int unchanged = 0;
     List<String> changed = new ArrayList<>();
-    String now = nextStamp();
+    String now = stamp();
     try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
       for (Paper incoming : batch) {
         Paper old = existing.get(incoming.id());
@@ -186,11 +181,10 @@ public final class PaperStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE papers SET local_upvotes = local_upvotes + ?, local_comments = local_comments"
-                + " + ?, last_changed_at = ? WHERE id = ?")) {
+                + " + ? WHERE id = ?")) {
       ps.setInt(1, upvotes);
       ps.setInt(2, comments);
-      ps.setString(3, nextStamp());
-      ps.setString(4, id);
+      ps.setString(3, id);
       if (ps.executeUpdate() != 1) {
         throw new StorageException("no paper " + id + " to count a vote or comment for", null);
       }
@@ -201,7 +195,7 @@ public final class PaperStore {
   public boolean setHidden(Connection c, String id, boolean hidden) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE papers SET hidden_at = ?, last_changed_at = ? WHERE id = ?")) {
-      String now = nextStamp();
+      String now = stamp();
       ps.setString(1, hidden ? now : null);
       ps.setString(2, now);
       ps.setString(3, id);

@@ -59,9 +59,15 @@ public final class EmbeddingBacklog implements AutoCloseable {
     this.ticker = new Ticker("embedding-backlog", this::round, false);
   }
 
-  /** Loads the model and works through the backlog, looking again every {@code period}. */
-  public void start(Duration period) {
-    ticker.start(period);
+  /**
+   * How often an idle backlog looks for papers without vectors. Each look counts papers and
+   * vectors; only a non-empty backlog pays for the scan that finds which papers lack one.
+   */
+  static final Duration LOOK_EVERY = Duration.ofSeconds(5);
+
+  /** Loads the model and works through the backlog, looking again every {@link #LOOK_EVERY}. */
+  public void start() {
+    ticker.start(LOOK_EVERY);
   }
 
   private void round() {
@@ -84,10 +90,13 @@ public final class EmbeddingBacklog implements AutoCloseable {
     if (e == null) {
       return 0;
     }
-    long done = 0;
-    long started = System.nanoTime();
     int total = vectors.count(e.model());
     int papers = store.countAll();
+    if (total >= papers) {
+      return 0; // nothing to embed: skip the scan for papers without a vector
+    }
+    long done = 0;
+    long started = System.nanoTime();
     while (done < max && !closing) {
       List<String> claimed =
           vectors.claimMissing(e.model(), node, (int) Math.min(claim, max - done), CLAIM_LAPSES);

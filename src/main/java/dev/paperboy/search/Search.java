@@ -62,7 +62,7 @@ public final class Search implements AutoCloseable {
    */
   public void start(Duration period) {
     follower.start(period);
-    backlog.start(period);
+    backlog.start();
   }
 
   /** Why the index cannot be read now, or empty when it can. */

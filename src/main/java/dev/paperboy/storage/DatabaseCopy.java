@@ -122,34 +122,11 @@ public final class DatabaseCopy {
     }
     to.transaction(
         c -> {
-          continueSequences(c, t);
+          if (t.key().size() == 1) {
+            to.dialect().continueSequence(c, t.name(), t.key().get(0));
+          }
           return null;
         });
-  }
-
-  /**
-   * On PostgreSQL, moves the sequence behind an integer key past the copied ids, so the next row
-   * inserted there does not collide with one copied.
-   */
-  private static void continueSequences(Connection c, Table t) throws SQLException {
-    if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL") || t.key().size() != 1) {
-      return;
-    }
-    String key = t.key().get(0);
-    String sequence =
-        Sql.list(c, "SELECT pg_get_serial_sequence(?, ?)", rs -> rs.getString(1), t.name(), key)
-            .get(0);
-    if (sequence != null) {
-      Sql.one(
-          c,
-          "SELECT setval(?, GREATEST(1, (SELECT COALESCE(MAX("
-              + key
-              + "), 0) FROM "
-              + t.name()
-              + ")))",
-          rs -> rs.getLong(1),
-          sequence);
-    }
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.paperboy.storage;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 
 /**
@@ -29,6 +32,16 @@ public enum Dialect {
     public String forUpdate() {
       return ""; // a writer holds the whole database from its first statement
     }
+
+    @Override
+    void lockMigrations(Connection c, boolean lock) {
+      // each migration's transaction takes the write lock; Migrations re-checks under it
+    }
+
+    @Override
+    public void continueSequence(Connection c, String table, String key) {
+      // an INTEGER PRIMARY KEY continues after the largest id by itself
+    }
   },
 
   /** A PostgreSQL server, for several nodes. */
@@ -52,7 +65,35 @@ public enum Dialect {
     public String forUpdate() {
       return " FOR UPDATE";
     }
+
+    @Override
+    void lockMigrations(Connection c, boolean lock) throws SQLException {
+      try (Statement st = c.createStatement()) {
+        st.execute("SELECT pg_advisory_" + (lock ? "lock" : "unlock") + "(" + MIGRATION_LOCK + ")");
+      }
+    }
+
+    @Override
+    public void continueSequence(Connection c, String table, String key) throws SQLException {
+      String sequence =
+          Sql.list(c, "SELECT pg_get_serial_sequence(?, ?)", rs -> rs.getString(1), table, key)
+              .get(0);
+      if (sequence != null) {
+        Sql.one(
+            c,
+            "SELECT setval(?, GREATEST(1, (SELECT COALESCE(MAX("
+                + key
+                + "), 0) FROM "
+                + table
+                + ")))",
+            rs -> rs.getLong(1),
+            sequence);
+      }
+    }
   };
+
+  /** The advisory lock migrations hold on PostgreSQL ("paperboy" in ASCII, as a number). */
+  private static final long MIGRATION_LOCK = 0x7061706572626f79L;
 
   private final String folder;
 
@@ -70,8 +111,9 @@ public enum Dialect {
     }
     throw new IllegalArgumentException(
         "PAPERBOY_DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got '"
-            + jdbcUrl.substring(0, Math.min(jdbcUrl.length(), 40))
-            + "'");
+            // only the scheme: the rest may name a user or a password
+            + jdbcUrl.replaceAll("^([a-z]*:?[a-z]*:?).*", "$1")
+            + "...'");
   }
 
   /** Where this dialect's migrations live on the class path. */
@@ -96,4 +138,13 @@ public enum Dialect {
 
   /** What a SELECT ends with to lock the rows it reads until the transaction ends. */
   public abstract String forUpdate();
+
+  /** Takes (or gives back) the right to migrate, so nodes starting together take turns. */
+  abstract void lockMigrations(Connection c, boolean lock) throws SQLException;
+
+  /**
+   * Moves the sequence behind a table's integer key past the ids it holds (after rows were copied
+   * in with their ids), so the next insert does not collide with one of them.
+   */
+  public abstract void continueSequence(Connection c, String table, String key) throws SQLException;
 }

@@ -41,24 +41,13 @@ public final class Migrations {
    * version another node applied meanwhile is skipped.
    */
   public static void apply(Connection c, Dialect dialect) throws SQLException {
-    if (dialect == Dialect.POSTGRESQL) {
-      try (Statement st = c.createStatement()) {
-        st.execute("SELECT pg_advisory_lock(" + LOCK + ")");
-      }
-    }
+    dialect.lockMigrations(c, true);
     try {
       applyAll(c, dialect);
     } finally {
-      if (dialect == Dialect.POSTGRESQL) {
-        try (Statement st = c.createStatement()) {
-          st.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
-        }
-      }
+      dialect.lockMigrations(c, false);
     }
   }
-
-  /** The advisory lock migrations hold on PostgreSQL ("paperboy" in ASCII, as a number). */
-  private static final long LOCK = 0x7061706572626f79L;
 
   private static void applyAll(Connection c, Dialect dialect) throws SQLException {
     try (Statement st = c.createStatement()) {
