@@ -255,12 +255,20 @@ public record Config(
         number(env, "PAPERBOY_DIGEST_SIZE", 10));
   }
 
-  public Config withEmbeddingModel(String model) {
+  /** This config with the settings that may differ between runs and nodes replaced. */
+  private Config copy(
+      String embeddingModel,
+      URI arxivApiUrl,
+      MailSettings mail,
+      HarvestSettings harvest,
+      List<String> trustedProxies,
+      NodeSettings node,
+      DatabaseSettings database) {
     return new Config(
         host,
         port,
         dataDir,
-        model,
+        embeddingModel,
         timeZone,
         publicUrl,
         submitMaxAgeDays,
@@ -272,102 +280,31 @@ public record Config(
         trustedProxies,
         node,
         database);
+  }
+
+  public Config withEmbeddingModel(String model) {
+    return copy(model, arxivApiUrl, mail, harvest, trustedProxies, node, database);
   }
 
   public Config withArxivApiUrl(URI url) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        embeddingModel,
-        timeZone,
-        publicUrl,
-        submitMaxAgeDays,
-        submitPerDay,
-        url,
-        mail,
-        harvest,
-        metricsToken,
-        trustedProxies,
-        node,
-        database);
+    return copy(embeddingModel, url, mail, harvest, trustedProxies, node, database);
   }
 
   public Config withMail(MailSettings settings) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        embeddingModel,
-        timeZone,
-        publicUrl,
-        submitMaxAgeDays,
-        submitPerDay,
-        arxivApiUrl,
-        settings,
-        harvest,
-        metricsToken,
-        trustedProxies,
-        node,
-        database);
+    return copy(embeddingModel, arxivApiUrl, settings, harvest, trustedProxies, node, database);
   }
 
   public Config withHarvest(HarvestSettings settings) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        embeddingModel,
-        timeZone,
-        publicUrl,
-        submitMaxAgeDays,
-        submitPerDay,
-        arxivApiUrl,
-        mail,
-        settings,
-        metricsToken,
-        trustedProxies,
-        node,
-        database);
+    return copy(embeddingModel, arxivApiUrl, mail, settings, trustedProxies, node, database);
   }
 
   public Config withTrustedProxies(List<String> proxies) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        embeddingModel,
-        timeZone,
-        publicUrl,
-        submitMaxAgeDays,
-        submitPerDay,
-        arxivApiUrl,
-        mail,
-        harvest,
-        metricsToken,
-        proxies,
-        node,
-        database);
+    return copy(embeddingModel, arxivApiUrl, mail, harvest, proxies, node, database);
   }
 
   /** The same on another node of the cluster: its own name and search index. */
   public Config withNode(NodeSettings settings) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        embeddingModel,
-        timeZone,
-        publicUrl,
-        submitMaxAgeDays,
-        submitPerDay,
-        arxivApiUrl,
-        mail,
-        harvest,
-        metricsToken,
-        trustedProxies,
-        settings,
-        database);
+    return copy(embeddingModel, arxivApiUrl, mail, harvest, trustedProxies, settings, database);
   }
 
   /** Where .eml files go when no SMTP server is configured. */
@@ -394,22 +331,7 @@ public record Config(
 
   /** The same settings on another database (a JDBC URL, with its user and password). */
   public Config withDatabase(DatabaseSettings settings) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        embeddingModel,
-        timeZone,
-        publicUrl,
-        submitMaxAgeDays,
-        submitPerDay,
-        arxivApiUrl,
-        mail,
-        harvest,
-        metricsToken,
-        trustedProxies,
-        node,
-        settings);
+    return copy(embeddingModel, arxivApiUrl, mail, harvest, trustedProxies, node, settings);
   }
 
   /** This node's search index: PAPERBOY_INDEX_DIR, else {@code index} in the data directory. */
