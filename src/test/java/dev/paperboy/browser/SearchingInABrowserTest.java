@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.App;
+import dev.paperboy.Poll;
 import dev.paperboy.TestApps;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -26,16 +27,15 @@ class SearchingInABrowserTest {
   static String base;
 
   @BeforeAll
-  static void start() throws InterruptedException {
+  static void start() throws Exception {
     app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
     // the server embeds in the background; help it through the backlog, then wait for the papers
     // its own thread claimed to have their vectors too, so similar papers are there
     app.search().backlog().embed(Long.MAX_VALUE, null);
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-    while (app.search().backlog().size() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertEquals(0, app.search().backlog().size(), "every paper has its vector");
+    Poll.until(
+        java.time.Duration.ofSeconds(60),
+        "every paper's vector",
+        () -> app.search().backlog().size() == 0);
     app.search().follower().catchUp(null);
     base = TestApps.baseUrl(app);
     browser = Browser.start();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.paperboy.Poll;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ImportJob;
@@ -46,40 +47,35 @@ class DatabaseRestartTest {
   }
 
   /**
-   * Waits until the restarted server answers, as a readiness probe would: each failed try drops a
-   * pooled connection that died with the old server.
+   * Waits until the restarted server answers, as a readiness probe would (the pool drops the
+   * connections that died with the old server as it hands them out).
    */
-  static void answering(Database db) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    int inARow = 0;
-    while (inARow < 12) {
-      try {
-        db.ping();
-        inARow++;
-      } catch (StorageException dead) {
-        inARow = 0;
-        if (System.nanoTime() > deadline) {
-          throw dead;
-        }
-        Thread.sleep(50);
-      }
-    }
+  static void answering(Database db) throws Exception {
+    Poll.until(
+        Duration.ofSeconds(20),
+        "the restarted server to answer",
+        () -> {
+          try {
+            db.ping();
+            return true;
+          } catch (StorageException notYet) {
+            return false;
+          }
+        });
   }
 
   /** Waits until a session waits for a lock the locker holds (the import's transaction). */
-  static void waitForABlockedWriter(Connection locker) throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Statement st = locker.createStatement();
-          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE NOT granted")) {
-        rs.next();
-        if (rs.getLong(1) > 0) {
-          return;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the import never reached the locked change log");
+  static void waitForABlockedWriter(Connection locker) throws Exception {
+    Poll.until(
+        Duration.ofSeconds(20),
+        "the import to reach the locked change log",
+        () -> {
+          try (Statement st = locker.createStatement();
+              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE NOT granted")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+          }
+        });
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.App;
+import dev.paperboy.Poll;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestDatabases;
 import dev.paperboy.community.Role;
@@ -73,15 +74,14 @@ class TwoNodesSearchTest {
   }
 
   /** Polls the other node until its answer passes (its follower reads the log twice a second). */
-  String within(Duration limit, App node, String q, Predicate<String> until)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    String body = search(node, q);
-    while (!until.test(body) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      body = search(node, q);
+  String within(Duration limit, App node, String q, Predicate<String> until) throws Exception {
+    String[] body = {null};
+    try {
+      Poll.until(limit, "an answer to '" + q + "'", () -> until.test(body[0] = search(node, q)));
+    } catch (AssertionError timedOut) {
+      // the caller's assertion says what the last answer held
     }
-    return body;
+    return body[0];
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.App;
 import dev.paperboy.Config;
+import dev.paperboy.Poll;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -82,9 +84,11 @@ class ServeHarvestsTest {
       Config config = harvesting(dir, arxiv, hf);
       try (App app = new App(config, clock)) {
         app.serve();
-        while (app.harvests().done("hf").size() < 3) {
-          Thread.sleep(100); // arXiv first, then three days of Hugging Face, 3 s apart
-        }
+        // arXiv first, then three days of Hugging Face, 3 s apart
+        Poll.until(
+            Duration.ofSeconds(60),
+            "three Hugging Face days harvested",
+            () -> app.harvests().done("hf").size() >= 3);
         assertEquals(1, app.harvests().done("arxiv-oai").size());
         assertEquals(163, app.papers().find("2608.19880").orElseThrow().upvotes());
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.NodeSettings;
+import dev.paperboy.Poll;
 import dev.paperboy.TestClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,9 +37,11 @@ class TwoNodesHarvestTest {
         Thread serving = Thread.ofPlatform().start(a::serve); // both start at once
         b.serve();
         serving.join();
-        while (b.harvests().done("hf").size() < 3) {
-          Thread.sleep(100); // polled: arXiv first, then three days of Hugging Face, 3 s apart
-        }
+        // arXiv first, then three days of Hugging Face, 3 s apart
+        Poll.until(
+            Duration.ofSeconds(60),
+            "three Hugging Face days harvested",
+            () -> b.harvests().done("hf").size() >= 3);
         assertEquals(1, a.harvests().done("arxiv-oai").size());
 
         List<String> hfAsked = hf.requests();

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.NodeSettings;
+import dev.paperboy.Poll;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
@@ -23,6 +24,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -168,9 +170,10 @@ class TwoNodesTest {
     // then both serve: the mail lease holder's first tick runs the schedule, finding it all done
     serveBoth();
     assertTrue(greenMail.waitForIncomingEmail(20_000, 4), "two confirmations and two digests");
-    while (finishedRuns() < 2) {
-      Thread.sleep(50); // polled: the holder's tick records both runs finished
-    }
+    Poll.until(
+        Duration.ofSeconds(20),
+        "the lease holder's tick to record both digest runs finished",
+        () -> finishedRuns() >= 2);
     b.digests().outbox().deliverDue(b.digests().mailer());
     a.digests().outbox().deliverDue(a.digests().mailer());
 
