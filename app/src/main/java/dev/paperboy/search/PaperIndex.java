@@ -1,0 +1,137 @@
+package dev.paperboy.search;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A search engine's index of papers, in our own terms: documents go in; ids, scores and highlights
+ * come out. Ranking across the keyword and semantic sides (fusion), query understanding and the
+ * upvote order stay outside, in {@link SearchService}, so every engine answers alike.
+ */
+public interface PaperIndex extends AutoCloseable {
+
+  /**
+   * What the index holds of a paper. The vector (unit length) is null until the paper is embedded.
+   */
+  record Document(
+      String id,
+      String title,
+      String abstractText,
+      List<String> authors,
+      List<String> categories,
+      LocalDate day,
+      boolean hasCode,
+      float[] vector) {
+
+    public Document {
+      authors = List.copyOf(authors);
+      categories = List.copyOf(categories);
+    }
+  }
+
+  /** A matching paper and the engine's score for it (higher is better). */
+  record Scored(String id, float score) {}
+
+  /**
+   * Keyword matches, best first: {@code pinned} are exact id or title matches, which stay above
+   * everything else; {@code total} counts all matches ({@code totalAtLeast}: counting stopped).
+   */
+  record Matches(List<Scored> pinned, List<Scored> ranked, long total, boolean totalAtLeast) {
+
+    public Matches {
+      pinned = List.copyOf(pinned);
+      ranked = List.copyOf(ranked);
+    }
+  }
+
+  /**
+   * Highlighted title and abstract as HTML: the indexed text escaped, matched terms in {@code
+   * <mark>}; null where nothing matched.
+   */
+  record Highlight(String titleHtml, String abstractHtml) {}
+
+  /**
+   * This index's identity, under which its place in the change log is kept. A rebuilt or new index
+   * gets a new one.
+   */
+  String id();
+
+  /** False for a read-only view of an index that another process writes. */
+  boolean writable();
+
+  /**
+   * True when every node of a cluster searches this one index (a search server): then one node at a
+   * time follows the change log into it. False for an index of this node's own.
+   */
+  default boolean shared() {
+    return false;
+  }
+
+  /** Adds or replaces the documents. Visible to searches after {@link #commit()}. */
+  void put(Collection<Document> documents);
+
+  /** Removes these papers (hidden ones, or ones no longer stored); unknown ids are ignored. */
+  void delete(Collection<String> ids);
+
+  /** Makes every put and delete so far durable and searchable. */
+  void commit();
+
+  /**
+   * The first {@code n} keyword matches of the request in its order: relevance or newest first (the
+   * upvote order is not the engine's, see {@link SearchService}).
+   */
+  Matches keyword(SearchRequest request, int n);
+
+  /**
+   * The {@code k} papers nearest the vector that pass the request's filters (date, category, code),
+   * applied before the nearest-neighbour search; {@code filters} may be null for none.
+   */
+  List<Scored> nearest(float[] vector, int k, SearchRequest filters, String exceptId);
+
+  /** Highlights of the request's words in these papers. */
+  Map<String, Highlight> highlight(SearchRequest request, List<String> ids);
+
+  /** Documents in the index. */
+  int count();
+
+  /** Why the index cannot be read now, or empty when it can. */
+  default Optional<String> problem() {
+    try {
+      count();
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * An empty index with a new {@link #id()} for a rebuild from the database, which searches do not
+   * see until {@link #replaceWith} puts it in this one's place. An engine that cannot build beside
+   * the served index (the embedded one) empties itself and returns itself.
+   */
+  PaperIndex emptyForRebuild();
+
+  /**
+   * Makes a rebuilt index from {@link #emptyForRebuild} the one this index searches and drops the
+   * old content; searches go on throughout.
+   */
+  void replaceWith(PaperIndex rebuilt);
+
+  /** Reorganises the index for the fastest queries; worth it after a rebuild. */
+  void optimize();
+
+  @Override
+  void close();
+
+  /**
+   * A title as an exact title match compares it, in every engine: lower case, letters and digits
+   * only, single spaces.
+   */
+  static String exactTitle(String title) {
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}
