@@ -88,7 +88,6 @@ public final class LocalCluster implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
       command.add("-Xmx768m");
-      command.add("-Dsolr.log.dir=" + dir.resolve("logs"));
       command.add("-cp");
       command.add(launcher.resolve("solr-launcher.jar") + ":" + launcher.resolve("lib") + "/*");
       command.add("dev.paperboy.launcher.Launcher");

@@ -87,6 +87,11 @@ public final class IndexFollower implements AutoCloseable {
     }
   }
 
+  /** True when this node follows the log into a shared index now (it holds the lease). */
+  public boolean leading() {
+    return ticker.holdsLease();
+  }
+
   /** Where this index has read the log up to. */
   public Position watermark() {
     return changes.watermark(index.id()).orElse(Position.START);

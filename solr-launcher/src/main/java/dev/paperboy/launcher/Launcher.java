@@ -22,7 +22,7 @@ import org.apache.solr.embedded.JettySolrRunner;
  *
  * <pre>
  *   stop N     stop Solr node N (0-based); its replicas go down, the rest answer
- *   start N    start Solr node N again
+ *   start N    start Solr node N again (either does nothing when the node is so already)
  *   exit       shut everything down (so does the end of standard input: the parent went away)
  * </pre>
  *
@@ -63,6 +63,7 @@ public final class Launcher {
       usage("--dir is required and --solr-nodes must be >= 1");
     }
     // Solr's own logging is for Solr's developers; ours goes to standard error
+    System.setProperty("solr.log.dir", dir.resolve("logs").toString());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     Files.createDirectories(dir);
@@ -105,14 +106,18 @@ public final class Launcher {
           switch (words[0]) {
             case "stop" -> {
               JettySolrRunner j = node(words);
-              solr.stopJettySolrRunner(j);
-              solr.waitForJettyToStop(j);
+              if (j.isRunning()) {
+                solr.stopJettySolrRunner(j);
+                solr.waitForJettyToStop(j);
+              }
               out.println("stopped " + words[1]);
             }
             case "start" -> {
               JettySolrRunner j = node(words);
-              solr.startJettySolrRunner(j, true);
-              solr.waitForNode(j, 60);
+              if (!j.isRunning()) {
+                solr.startJettySolrRunner(j, true);
+                solr.waitForNode(j, 60);
+              }
               out.println("started " + words[1] + " " + j.getBaseUrl());
             }
             case "exit" -> {
