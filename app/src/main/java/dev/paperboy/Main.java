@@ -3,6 +3,7 @@ package dev.paperboy;
 import dev.paperboy.cli.BackupCommand;
 import dev.paperboy.cli.BenchCommand;
 import dev.paperboy.cli.DemoCommand;
+import dev.paperboy.cli.DevClusterCommand;
 import dev.paperboy.cli.DigestCommand;
 import dev.paperboy.cli.EvalCommand;
 import dev.paperboy.cli.HarvestCommand;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Command;
       HarvestCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      DevClusterCommand.class
     })
 public final class Main implements Runnable {
 

@@ -3,15 +3,21 @@ package dev.paperboy.cli;
 import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.DatabaseSettings;
+import dev.paperboy.SearchSettings;
 import dev.paperboy.bench.Backfill;
 import dev.paperboy.bench.Benchmark;
+import dev.paperboy.eval.Evaluation;
 import dev.paperboy.storage.DatabaseCopy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,6 +77,31 @@ public final class BenchCommand implements Callable<Integer> {
               + " node, then with two nodes sharing the backlog (default: skip).")
   int backfill;
 
+  @Option(
+      names = "--cluster",
+      description =
+          "Also run on cluster mode started here for the purpose (PostgreSQL and a SolrCloud of"
+              + " two Solr nodes, a 2-shard collection; see dev-cluster) and print both runs side"
+              + " by side. Its data goes to DATA_DIR-cluster, fresh each run; the embedded run's"
+              + " vectors are copied there, not embedded again.")
+  boolean cluster;
+
+  @Option(
+      names = "--scifact",
+      paramLabel = "BEIR_DIR",
+      description =
+          "With --cluster: also measure quality (nDCG@10 per mode, train split) on this BEIR"
+              + " collection on both engines, e.g. ../shared/bench/scifact.")
+  Path scifact;
+
+  @Option(
+      names = "--eval-dir",
+      defaultValue = "data/eval/scifact-bge-small-en-v1.5-q",
+      description =
+          "The evaluation's work directory, with its vectors (default ${DEFAULT-VALUE}; the eval"
+              + " command fills it).")
+  Path evalDir;
+
   @Parameters(
       arity = "0..*",
       paramLabel = "PATH",
@@ -78,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
   List<Path> paths = List.of();
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     for (Path p : paths) {
       if (!Files.exists(p)) {
         System.err.println("paperboy: no such file or directory: " + p);
@@ -90,6 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     Config config = Config.resolve(null, 0, dataDir, System.getenv());
+    if (cluster) {
+      return clusterRun(config);
+    }
     if (database == null) {
       try (App app = Launch.open(config)) {
         new Benchmark(app, System.out, System.err)
@@ -123,6 +157,70 @@ public final class BenchCommand implements Callable<Integer> {
           List.of("embedded", server.database().describe().replaceAll("^jdbc:([a-z]+):.*", "$1")),
           List.of(first, second));
       return 0;
+    }
+  }
+
+  /** The embedded run beside PostgreSQL + SolrCloud started on this machine, side by side. */
+  private int clusterRun(Config config) throws IOException {
+    Path home = Path.of(dataDir + "-cluster");
+    Path servers = home.resolve("servers");
+    deleteTree(servers); // a fresh cluster: the run imports and indexes from nothing
+    try (LocalCluster local = LocalCluster.start(servers, 2, true, System.err)) {
+      LocalCluster.Addresses at = local.addresses();
+      SearchSettings solr =
+          SearchSettings.solr(at.zookeeper()).withCollection("paperboy-bench").withLayout(2, 1);
+      Config other =
+          Config.resolve(null, 0, home, System.getenv())
+              .withDatabase(new DatabaseSettings(at.postgresUrl(), null, null))
+              .withSearch(solr);
+      Map<String, Double> first;
+      Map<String, Double> second;
+      try (App embedded = Launch.open(config.withDatabase(DatabaseSettings.EMBEDDED));
+          App server = Launch.open(other)) {
+        first =
+            new LinkedHashMap<>(
+                new Benchmark(embedded, System.out, System.err)
+                    .run(new Benchmark.Settings(paths, embedLimit, rounds, limit))
+                    .numbers());
+        second =
+            new LinkedHashMap<>(
+                new Benchmark(server, System.out, System.err)
+                    .run(
+                        new Benchmark.Settings(
+                            paths, 0, rounds, limit, () -> copyVectors(embedded, server)))
+                    .numbers());
+      }
+      if (scifact != null) {
+        first.putAll(quality(SearchSettings.EMBEDDED, config.embeddingModel()));
+        second.putAll(quality(solr, config.embeddingModel()));
+      }
+      System.out.println();
+      Benchmark.sideBySide(
+          System.out,
+          List.of("embedded", "postgres+solr"),
+          List.of(new Benchmark.Result(first), new Benchmark.Result(second)));
+      return 0;
+    }
+  }
+
+  /** nDCG@10 per mode on the SciFact train split, on the given engine. */
+  private Map<String, Double> quality(SearchSettings engine, String model) throws IOException {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Evaluation.Row row :
+        Evaluation.run(scifact, "train", model, evalDir, engine, System.err)) {
+      out.put("scifact " + row.mode().name().toLowerCase(Locale.ROOT) + " nDCG@10", row.ndcg10());
+    }
+    return out;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

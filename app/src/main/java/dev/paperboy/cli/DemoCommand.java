@@ -35,6 +35,13 @@ public final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     App app = Launch.open(options.toConfig());
+    importIfEmpty(app, dir);
+    ServeCommand.serveUntilStopped(app, started);
+    return 0;
+  }
+
+  /** Imports the demo papers in {@code dir} when the database holds none yet. */
+  static void importIfEmpty(App app, Path dir) {
     int stored = app.papers().countAll();
     if (stored == 0) {
       log.info("First run: importing the demo papers from {}", dir);
@@ -42,11 +49,9 @@ public final class DemoCommand implements Callable<Integer> {
     } else {
       log.info("{} papers already stored; skipping the demo import", stored);
     }
-    ServeCommand.serveUntilStopped(app, started);
-    return 0;
   }
 
-  private static Path defaultDemoDir() {
+  static Path defaultDemoDir() {
     String home = System.getenv("PAPERBOY_HOME");
     return home != null ? Path.of(home, "demo") : Path.of("demo");
   }

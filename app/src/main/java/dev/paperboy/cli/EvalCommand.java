@@ -1,5 +1,7 @@
 package dev.paperboy.cli;
 
+import dev.paperboy.Config;
+import dev.paperboy.SearchSettings;
 import dev.paperboy.eval.Evaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,7 +46,9 @@ public final class EvalCommand implements Callable<Integer> {
     Path dir =
         workDir != null ? workDir : Path.of("data", "eval", corpus.getFileName() + "-" + model);
     long started = System.nanoTime();
-    var rows = Evaluation.run(corpus, split, model, dir, System.err);
+    // PAPERBOY_SEARCH=solr with PAPERBOY_SOLR_ZK measures a SolrCloud collection instead
+    SearchSettings engine = Config.resolve(null, 0, dir, System.getenv()).search();
+    var rows = Evaluation.run(corpus, split, model, dir, engine, System.err);
     System.out.println(Evaluation.table(model, rows));
     System.out.printf(
         "(%.0f s including indexing and any embedding)%n", (System.nanoTime() - started) / 1e9);

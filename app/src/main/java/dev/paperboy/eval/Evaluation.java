@@ -1,6 +1,7 @@
 package dev.paperboy.eval;
 
 import dev.paperboy.Engines;
+import dev.paperboy.SearchSettings;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Search;
@@ -39,6 +40,21 @@ public final class Evaluation {
   public static List<Row> run(
       Path beirDir, String split, String model, Path workDir, PrintStream progress)
       throws IOException {
+    return run(beirDir, split, model, workDir, SearchSettings.EMBEDDED, progress);
+  }
+
+  /**
+   * The same on the given engine: the embedded index in the work directory, or a SolrCloud
+   * collection of its own beside the work directory's database (vectors are shared).
+   */
+  public static List<Row> run(
+      Path beirDir,
+      String split,
+      String model,
+      Path workDir,
+      SearchSettings engine,
+      PrintStream progress)
+      throws IOException {
     BeirCollection beir = BeirCollection.read(beirDir, split);
     progress.printf(
         Locale.ROOT,
@@ -47,7 +63,17 @@ public final class Evaluation {
         beir.queries().size(),
         split);
     try (Database db = Database.open(workDir.resolve("eval.db"));
-        Search search = Engines.search(db, workDir.resolve("index"), model, "eval", false)) {
+        Search search =
+            Engines.search(
+                db,
+                engine.solr()
+                    ? engine.withCollection(
+                        "paperboy-eval-" + beirDir.getFileName().toString().replaceAll("\\W", ""))
+                    : engine,
+                workDir.resolve("index"),
+                model,
+                "eval",
+                false)) {
       PaperStore store = new PaperStore(db);
       if (store.countAll() < beir.corpus().size()) {
         List<Paper> docs = new ArrayList<>();

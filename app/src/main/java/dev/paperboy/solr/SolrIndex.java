@@ -2,6 +2,7 @@ package dev.paperboy.solr;
 
 import dev.paperboy.search.PaperIndex;
 import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,7 +69,14 @@ public final class SolrIndex implements PaperIndex {
             : cluster
                 .resolve(alias)
                 .orElseThrow(
-                    () -> cluster.unavailable("finding the alias " + alias, new IOException()));
+                    () ->
+                        new SearchUnavailableException(
+                            "SolrCloud at "
+                                + cluster.address()
+                                + " has no alias "
+                                + alias
+                                + " yet; a serving node creates it",
+                            null));
     target = now;
     return now;
   }
