@@ -206,8 +206,11 @@ public final class BenchCommand implements Callable<Integer> {
   /** nDCG@10 per mode on the SciFact train split, on the given engine. */
   private Map<String, Double> quality(SearchSettings engine, String model) throws IOException {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (Evaluation.Row row :
-        Evaluation.run(scifact, "train", model, evalDir, engine, System.err)) {
+    List<Evaluation.Row> rows =
+        Evaluation.run(scifact, "train", model, evalDir, engine, System.err);
+    System.out.println("quality on " + engine + ":");
+    System.out.println(Evaluation.table(model, rows));
+    for (Evaluation.Row row : rows) {
       out.put("scifact " + row.mode().name().toLowerCase(Locale.ROOT) + " nDCG@10", row.ndcg10());
     }
     return out;
