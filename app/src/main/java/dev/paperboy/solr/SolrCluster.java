@@ -71,7 +71,7 @@ public final class SolrCluster implements AutoCloseable {
       address = String.join(",", urls);
     }
     try {
-      CloudSolrClient client = b.withInternalClientBuilder(http).build();
+      CloudSolrClient client = b.withHttpClientBuilder(http).build();
       return new SolrCluster(client, address, shards, replicas, dimension);
     } catch (RuntimeException e) {
       throw new SearchUnavailableException(
@@ -119,7 +119,7 @@ public final class SolrCluster implements AutoCloseable {
     try {
       CollectionAdminRequest.Create create =
           CollectionAdminRequest.createCollection(name, configName, shards, replicas);
-      create.setWaitForFinalState(true);
+      // Solr 9 answers once the collection's replicas are active
       create.process(client);
       log.info(
           "Created the SolrCloud collection {} ({} shards x {} replicas, configset {})",

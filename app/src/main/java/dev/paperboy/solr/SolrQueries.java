@@ -16,6 +16,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase.AnalysisPhase;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase.TokenInfo;
 import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
@@ -258,11 +259,10 @@ final class SolrQueries {
       return out;
     }
     SolrQuery q = new SolrQuery();
-    q.setRequestHandler("/terms");
     q.setTerms(true);
     q.addTermsField("text");
     q.set("terms.list", String.join(",", listable));
-    TermsResponse resp = run(q, "counting papers per word").getTermsResponse();
+    TermsResponse resp = run(q, "/terms", "counting papers per word").getTermsResponse();
     if (resp != null && resp.getTerms("text") != null) {
       for (TermsResponse.Term t : resp.getTerms("text")) {
         out.put(t.getTerm(), t.getFrequency());
@@ -272,8 +272,14 @@ final class SolrQueries {
   }
 
   QueryResponse run(SolrQuery q, String doing) {
+    return run(q, "/select", doing);
+  }
+
+  private QueryResponse run(SolrQuery q, String handler, String doing) {
+    QueryRequest request = new QueryRequest(q, SolrRequest.METHOD.POST);
+    request.setPath(handler);
     try {
-      return cluster.client().query(collection, q, SolrRequest.METHOD.POST);
+      return request.process(cluster.client(), collection);
     } catch (SolrServerException | IOException | SolrException e) {
       throw cluster.unavailable(doing, e);
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -101,7 +102,13 @@ public final class Secret {
         } catch (FileAlreadyExistsException raced) {
           // another process made it first; read theirs
         } catch (UnsupportedOperationException notPosix) {
-          Files.write(file, bytes);
+          // no owner-only permissions on this file system; still never overwrite another
+          // process's key
+          try {
+            Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
+          } catch (FileAlreadyExistsException raced) {
+            // theirs is read below
+          }
         }
       }
       return new Secret(read(file));

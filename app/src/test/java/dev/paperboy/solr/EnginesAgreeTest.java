@@ -16,6 +16,7 @@ import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
+import dev.paperboy.storage.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EnginesAgreeTest {
 
   @TempDir static Path dir;
-  static dev.paperboy.storage.Database db;
+  static Database db;
   static Search lucene;
   static Search solr;
 
