@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 /** The composition root: builds every component once, in dependency order, and closes them. */
 public final class App implements AutoCloseable {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
+
   private final Config config;
   private final Clock clock;
   private final Database database;
@@ -179,6 +181,15 @@ public final class App implements AutoCloseable {
    */
   public WebServer serve() {
     Search s = search();
+    if (!s.indexShared()) {
+      // the keyword index is built before the server says it is up: a first start answers
+      // searches from its first request, not [] for the seconds the follower would take
+      long lag = s.follower().lag();
+      if (lag > 0) {
+        log.info("Indexing {} changed papers before serving", lag);
+        s.follower().catchUp(lag > 10_000 ? System.err : null);
+      }
+    }
     s.start(FOLLOW);
     community.submissionWorker().start(SUBMISSION_MILLIS);
     digests.scheduler().start();

@@ -72,7 +72,7 @@ class ArchitectureTest {
           Map.entry(
               "observe", Set.of("community", "digest", "ingest", "harvest", "search", "storage")),
           Map.entry("backup", Set.of("lucene", "paper", "storage")),
-          Map.entry("eval", Set.of("", "paper", "search", "storage")),
+          Map.entry("eval", Set.of("", "ingest", "paper", "search", "storage")),
           Map.entry("bench", Set.of("", "ingest", "paper", "search", "storage")),
           Map.entry(
               "web",

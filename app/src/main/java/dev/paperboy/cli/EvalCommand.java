@@ -2,7 +2,10 @@ package dev.paperboy.cli;
 
 import dev.paperboy.Config;
 import dev.paperboy.SearchSettings;
+import dev.paperboy.eval.DevSets;
 import dev.paperboy.eval.Evaluation;
+import dev.paperboy.eval.QualitySlices;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,12 +16,45 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Measure search quality on a BEIR collection (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv):",
-      "nDCG@10, Recall@100 and MRR@10 per mode (keyword, semantic, hybrid)."
+      "nDCG@10, Recall@100 and MRR@10 per mode (keyword, semantic, hybrid).",
+      "With --suite: every query set (keyphrases, author names, CS titles, SciFact claims), dev"
+          + " and",
+      "held-out parts, in one table; the dev sets are built from --data on the first run."
     })
 public final class EvalCommand implements Callable<Integer> {
 
-  @Option(names = "--corpus", required = true, description = "The BEIR collection's directory.")
+  @Option(names = "--corpus", description = "The BEIR collection's directory.")
   Path corpus;
+
+  @Option(
+      names = "--suite",
+      description = "Run every query set of the suite (see --devsets, --data, --scifact).")
+  boolean suite;
+
+  @Option(
+      names = "--export-slices",
+      description =
+          "With --suite: write the quality gate's small slices of every query set (with their"
+              + " vectors) to this directory (the tests' src/test/resources/quality).")
+  Path exportSlices;
+
+  @Option(
+      names = "--devsets",
+      defaultValue = "data/devsets",
+      description = "Where the suite's dev collections are (built there when missing).")
+  Path devSets;
+
+  @Option(
+      names = "--data",
+      defaultValue = "../shared/data",
+      description = "The recorded data the dev collections are built from.")
+  Path data;
+
+  @Option(
+      names = "--scifact",
+      defaultValue = "../shared/bench/scifact",
+      description = "SciFact in BEIR layout, the suite's claims set.")
+  Path scifact;
 
   @Option(
       names = "--split",
@@ -43,6 +79,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (suite) {
+      return suite();
+    }
+    if (corpus == null) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "give --corpus DIR, or --suite");
+    }
     Path dir =
         workDir != null ? workDir : Path.of("data", "eval", corpus.getFileName() + "-" + model);
     long started = System.nanoTime();
@@ -50,6 +93,24 @@ public final class EvalCommand implements Callable<Integer> {
     SearchSettings engine = Config.resolve(null, 0, dir, System.getenv()).search();
     var rows = Evaluation.run(corpus, split, model, dir, engine, System.err);
     System.out.println(Evaluation.table(model, rows));
+    System.out.printf(
+        "(%.0f s including indexing and any embedding)%n", (System.nanoTime() - started) / 1e9);
+    return 0;
+  }
+
+  private int suite() throws Exception {
+    long started = System.nanoTime();
+    if (!Files.exists(devSets.resolve(DevSets.ML).resolve("corpus.jsonl"))) {
+      DevSets.build(data, devSets, System.err);
+    }
+    Path dir = workDir != null ? workDir : Path.of("data", "eval", "suite-" + model);
+    if (exportSlices != null) {
+      QualitySlices.export(devSets, scifact, model, dir, exportSlices, System.err);
+      return 0;
+    }
+    SearchSettings engine = Config.resolve(null, 0, dir, System.getenv()).search();
+    var rows = Evaluation.suite(devSets, scifact, model, dir, engine, System.err);
+    System.out.println(Evaluation.suiteTable(model, rows));
     System.out.printf(
         "(%.0f s including indexing and any embedding)%n", (System.nanoTime() - started) / 1e9);
     return 0;

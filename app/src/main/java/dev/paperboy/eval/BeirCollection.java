@@ -20,7 +20,8 @@ import java.util.Map;
 record BeirCollection(
     List<Doc> corpus, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
 
-  record Doc(String id, String title, String text) {}
+  /** A document; {@code authors} is ours, not BEIR's (empty when the file has none). */
+  record Doc(String id, String title, String text, List<String> authors) {}
 
   static BeirCollection read(Path dir, String split) throws IOException {
     ObjectMapper json = new ObjectMapper();
@@ -29,9 +30,14 @@ record BeirCollection(
         dir.resolve("corpus.jsonl"),
         (line, n) -> {
           JsonNode d = json.readTree(line);
+          List<String> authors = new ArrayList<>();
+          d.path("authors").forEach(a -> authors.add(a.asText()));
           corpus.add(
               new Doc(
-                  d.path("_id").asText(), d.path("title").asText(""), d.path("text").asText("")));
+                  d.path("_id").asText(),
+                  d.path("title").asText(""),
+                  d.path("text").asText(""),
+                  List.copyOf(authors)));
         });
     Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
     Path qrelFile = dir.resolve("qrels").resolve(split + ".tsv");

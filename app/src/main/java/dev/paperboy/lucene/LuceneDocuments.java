@@ -1,14 +1,19 @@
 package dev.paperboy.lucene;
 
+import dev.paperboy.search.AuthorNames;
 import dev.paperboy.search.PaperIndex;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
@@ -25,6 +30,18 @@ final class LuceneDocuments {
   static final String TEXT = "text";
 
   static final String AUTHORS = "authors";
+
+  /**
+   * Title and abstract words as written (lower case, not stemmed), without frequencies or
+   * positions: what "did you mean" suggests from.
+   */
+  static final String WORDS = "words";
+
+  private static final FieldType WORDS_TYPE = wordsType();
+
+  /** Each author's name in the folded forms people type ({@link AuthorNames#keys}), exact terms. */
+  static final String AUTHOR_KEY = "author_key";
+
   static final String CATEGORY = "category";
   static final String DAY = "day";
   static final String DAY_SORT = "day_sort";
@@ -32,6 +49,15 @@ final class LuceneDocuments {
   static final String VECTOR = "vector";
 
   private LuceneDocuments() {}
+
+  private static FieldType wordsType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setIndexOptions(IndexOptions.DOCS);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
+  }
 
   /** The paper's Lucene document; without a vector until the paper is embedded. */
   static Document of(PaperIndex.Document p) {
@@ -46,6 +72,12 @@ final class LuceneDocuments {
     d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
     d.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
     d.add(new TextField(AUTHORS, String.join("\n", p.authors()), Field.Store.NO));
+    d.add(new Field(WORDS, p.title() + "\n" + p.abstractText(), WORDS_TYPE));
+    Set<String> keys = new LinkedHashSet<>();
+    p.authors().forEach(a -> keys.addAll(AuthorNames.keys(a)));
+    for (String k : keys) {
+      d.add(new StringField(AUTHOR_KEY, k, Field.Store.NO));
+    }
     for (String c : p.categories()) {
       d.add(new StringField(CATEGORY, c, Field.Store.NO));
     }

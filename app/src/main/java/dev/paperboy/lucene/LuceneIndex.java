@@ -256,6 +256,11 @@ public final class LuceneIndex implements PaperIndex {
   }
 
   @Override
+  public Optional<String> respell(String query) {
+    return searcher().respell(query);
+  }
+
+  @Override
   public Matches keyword(SearchRequest request, int n) {
     return searcher().keyword(request, n);
   }

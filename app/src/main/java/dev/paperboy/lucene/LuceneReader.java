@@ -102,6 +102,11 @@ final class LuceneReader implements PaperIndex {
   }
 
   @Override
+  public Optional<String> respell(String query) {
+    return searcher.respell(query);
+  }
+
+  @Override
   public Matches keyword(SearchRequest request, int n) {
     refresh();
     return searcher.keyword(request, n);

@@ -1,6 +1,7 @@
 package dev.paperboy.lucene;
 
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.search.AuthorNames;
 import dev.paperboy.search.PaperIndex;
 import dev.paperboy.search.PaperIndex.Highlight;
 import dev.paperboy.search.PaperIndex.Matches;
@@ -30,6 +31,7 @@ import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -40,9 +42,13 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * BM25 keyword search over title (boosted), abstract and authors. An exact arXiv id or exact title
@@ -64,6 +70,17 @@ final class LuceneSearcher {
 
   private static final float PIN_ID = 10_000f;
   private static final float PIN_TITLE = 5_000f;
+
+  /** A query that is an author's name puts that author's papers above the rest, as pins. */
+  private static final float PIN_AUTHOR = 2_000f;
+
+  /**
+   * The query's words near each other (within {@value #PHRASE_SLOP} moves) in title or abstract
+   * count extra: "kv cache compression" as a phrase rather than three words anywhere.
+   */
+  static final float PHRASE = Float.parseFloat(System.getProperty("pb.phrase", "1.0"));
+
+  static final int PHRASE_SLOP = Integer.getInteger("pb.slop", 2);
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
 
@@ -80,6 +97,49 @@ final class LuceneSearcher {
     this.searchers = searchers;
     this.analyzer = analyzer;
   }
+
+  /**
+   * The query with every word no paper uses replaced by the most common word within two edits of it
+   * (Lucene's {@link DirectSpellChecker}), or empty when nothing would change.
+   */
+  Optional<String> respell(String query) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        IndexReader reader = s.getIndexReader();
+        DirectSpellChecker spell = new DirectSpellChecker();
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        java.util.regex.Matcher m = WORD.matcher(query);
+        int last = 0;
+        while (m.find()) {
+          String word = m.group().toLowerCase(java.util.Locale.ROOT);
+          out.append(query, last, m.start());
+          last = m.end();
+          Term t = new Term(LuceneDocuments.WORDS, word);
+          SuggestWord[] better =
+              word.length() < 3 || reader.docFreq(t) > 0
+                  ? new SuggestWord[0]
+                  : spell.suggestSimilar(t, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          if (better.length > 0) {
+            out.append(better[0].string);
+            changed = true;
+          } else {
+            out.append(m.group());
+          }
+        }
+        out.append(query.substring(last));
+        return changed ? Optional.of(out.toString()) : Optional.empty();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("spelling '" + query + "' failed", e);
+    }
+  }
+
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
 
   /** Documents in the latest searchable commit. */
   int count() {
@@ -119,7 +179,7 @@ final class LuceneSearcher {
         List<Scored> pinned = new ArrayList<>();
         List<Scored> rest = new ArrayList<>();
         for (ScoreDoc d : ranked) {
-          (relevance && d.score >= PIN_TITLE ? pinned : rest)
+          (relevance && d.score >= PIN_AUTHOR ? pinned : rest)
               .add(new Scored(id(s, d.doc), d.score));
         }
         return new Matches(
@@ -267,6 +327,21 @@ final class LuceneSearcher {
     Query text = new SimpleQueryParser(analyzer, FIELDS).parse(r.query());
     if (text != null) {
       match.add(text, Occur.SHOULD);
+    }
+    Query phrase =
+        PHRASE > 0
+            ? new QueryBuilder(analyzer)
+                .createPhraseQuery(LuceneDocuments.TEXT, r.query(), PHRASE_SLOP)
+            : null;
+    // one word makes a term query, already scored above; only a real phrase counts extra
+    if (phrase instanceof PhraseQuery) {
+      match.add(new BoostQuery(phrase, PHRASE), Occur.SHOULD);
+    }
+    String name = AuthorNames.asName(r.query());
+    if (name != null) {
+      match.add(
+          new BoostQuery(new TermQuery(new Term(LuceneDocuments.AUTHOR_KEY, name)), PIN_AUTHOR),
+          Occur.SHOULD);
     }
     Optional<ArxivId> id = ArxivId.parse(r.query());
     id.ifPresent(

@@ -95,6 +95,12 @@ public interface PaperIndex extends AutoCloseable {
   /** Highlights of the request's words in these papers. */
   Map<String, Highlight> highlight(SearchRequest request, List<String> ids);
 
+  /**
+   * The query with each word that no paper uses replaced by the closest word papers do use (for
+   * "did you mean"), or empty when every word is known or none has a close match.
+   */
+  Optional<String> respell(String query);
+
   /** Documents in the index. */
   int count();
 

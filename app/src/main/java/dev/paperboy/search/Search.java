@@ -41,6 +41,43 @@ public final class Search implements AutoCloseable {
     this.service = new SearchService(index, store, vectors, model);
     this.follower = new IndexFollower(index, store, vectors, changes, model, leases);
     this.backlog = new EmbeddingBacklog(model, store, vectors, node);
+    this.service.reportIndexing(this::indexing);
+  }
+
+  /** Log rows the index may lag before searches say it is behind (a big import, a rebuild). */
+  private static final long BEHIND_ROWS = 200;
+
+  /** Searches ask on every query; the answer is kept this long. */
+  private static final long INDEXING_CHECK_NANOS = 2_000_000_000L;
+
+  private volatile long indexingCheckedAt = System.nanoTime() - 2 * INDEXING_CHECK_NANOS;
+  private volatile SearchResults.Indexing indexing;
+
+  /**
+   * Where the index stands, or null when it is in step: behind when it has not read a big part of
+   * the change log yet, or when the model has embedded less than all papers (search by meaning
+   * misses the rest).
+   */
+  private SearchResults.Indexing indexing() {
+    long now = System.nanoTime();
+    if (now - indexingCheckedAt < INDEXING_CHECK_NANOS) {
+      return indexing;
+    }
+    indexingCheckedAt = now;
+    try {
+      long papers = store.countAll();
+      long embedded = model.configured() ? vectors.count(model.name()) : papers;
+      long lag = follower.lag();
+      boolean behind = lag > BEHIND_ROWS || (model.configured() && embedded < papers);
+      indexing =
+          behind
+              ? new SearchResults.Indexing(
+                  Math.min(papers, index.count()), papers, Math.min(embedded, papers))
+              : null;
+    } catch (RuntimeException e) {
+      indexing = null; // a search must not fail for its progress line
+    }
+    return indexing;
   }
 
   public SearchService service() {

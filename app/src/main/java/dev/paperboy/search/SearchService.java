@@ -1,16 +1,23 @@
 package dev.paperboy.search;
 
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.search.PaperIndex.Highlight;
 import dev.paperboy.search.PaperIndex.Matches;
 import dev.paperboy.search.PaperIndex.Scored;
+import dev.paperboy.search.SearchRequest.Order;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +34,17 @@ public final class SearchService {
   /** Neighbours and keyword matches fused for a hybrid page (more when the page is deeper). */
   private static final int CANDIDATES = 100;
 
+  /**
+   * The cosine similarity below which a neighbour no keyword matched is not shown: nearest of
+   * nothing is not a match.
+   */
+  static final float FLOOR = Float.parseFloat(System.getProperty("pb.floor", "0.5"));
+
+  static final double WEIGHT = Double.parseDouble(System.getProperty("pb.w", "0.5"));
+
+  /** A query with more words than this may find nothing for being too long. */
+  private static final int FEWER_WORDS = 6;
+
   /** Matches the upvote order ranks: the best this many by relevance. */
   static final int UPVOTE_CANDIDATES = 1000;
 
@@ -35,6 +53,7 @@ public final class SearchService {
   private final PaperVectors vectors;
   private final EmbeddingModel model;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private volatile Supplier<SearchResults.Indexing> indexing = () -> null;
 
   /** Told about every search this service answers (the serving process's metrics listen). */
   @FunctionalInterface
@@ -68,6 +87,10 @@ public final class SearchService {
    */
   public SearchResults search(SearchRequest request, SearchMode mode, boolean highlight) {
     long started = System.nanoTime();
+    Optional<ArxivId> asked = ArxivId.parse(request.query());
+    if (asked.isPresent()) {
+      return byId(request, asked.get());
+    }
     float[] queryVector = null;
     String notice = null;
     if (mode != SearchMode.KEYWORD && request.order() == SearchRequest.Order.RELEVANCE) {
@@ -106,14 +129,112 @@ public final class SearchService {
               id,
               ranked.scores().getOrDefault(id, 0f),
               h == null ? null : h.titleHtml(),
-              h == null ? null : h.abstractHtml()));
+              h == null ? null : h.abstractHtml(),
+              ranked.byMeaning().contains(id)));
+    }
+    SearchResults results = new SearchResults(hits, ranked.total(), ranked.totalAtLeast(), null);
+    if (ranked.total() == 0 && request.offset() == 0) {
+      results = results.withSuggestions(suggestions(request));
+    }
+    SearchResults.Indexing behind = indexing.get();
+    if (behind != null) {
+      results = results.withIndexing(behind);
+      notice = join(notice, behindNotice(behind));
     }
     long nanos = System.nanoTime() - started;
     for (Listener l : listeners) {
       l.searched(answered, nanos);
     }
-    SearchResults results = new SearchResults(hits, ranked.total(), ranked.totalAtLeast(), null);
     return notice == null ? results : results.withNotice(notice);
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : b == null ? a : a + " " + b;
+  }
+
+  private static String behindNotice(SearchResults.Indexing i) {
+    if (i.indexed() < i.papers()) {
+      return String.format(
+          Locale.ROOT,
+          "Still indexing: %,d of %,d papers are searchable so far; results may be missing some.",
+          i.indexed(),
+          i.papers());
+    }
+    return String.format(
+        Locale.ROOT,
+        "Search by meaning covers %,d of %,d papers so far; the rest match by their words.",
+        i.embedded(),
+        i.papers());
+  }
+
+  /**
+   * What to try when nothing matched: the query respelled as papers spell its words, fewer words,
+   * or the filter without which papers do match (named, with how many).
+   */
+  private List<SearchResults.Suggestion> suggestions(SearchRequest r) {
+    List<SearchResults.Suggestion> out = new ArrayList<>();
+    try {
+      index
+          .respell(r.query())
+          .ifPresent(
+              q ->
+                  out.add(
+                      new SearchResults.Suggestion(
+                          SearchResults.Suggestion.Kind.SPELLING, q, null, 0)));
+      if (r.query().split("\\s+").length > FEWER_WORDS) {
+        out.add(
+            new SearchResults.Suggestion(
+                SearchResults.Suggestion.Kind.FEWER_WORDS, r.query(), null, 0));
+      }
+      for (String filter : List.of("category", "code", "dates")) {
+        SearchRequest without = without(r, filter);
+        if (without != null) {
+          long n = index.keyword(without, 1).total();
+          if (n > 0) {
+            out.add(
+                new SearchResults.Suggestion(
+                    SearchResults.Suggestion.Kind.WITHOUT_FILTER, r.query(), filter, n));
+          }
+        }
+      }
+    } catch (SearchUnavailableException e) {
+      log.warn("No suggestions: {}", e.getMessage());
+    }
+    return out;
+  }
+
+  /** The request without one filter, or null when it has no such filter. */
+  private static SearchRequest without(SearchRequest r, String filter) {
+    return switch (filter) {
+      case "category" ->
+          r.category() == null
+              ? null
+              : new SearchRequest(
+                  r.query(), r.from(), r.to(), null, r.hasCode(), Order.RELEVANCE, 0, 1);
+      case "code" ->
+          !r.hasCode()
+              ? null
+              : new SearchRequest(
+                  r.query(), r.from(), r.to(), r.category(), false, Order.RELEVANCE, 0, 1);
+      case "dates" ->
+          r.from() == null && r.to() == null
+              ? null
+              : new SearchRequest(
+                  r.query(), null, null, r.category(), r.hasCode(), Order.RELEVANCE, 0, 1);
+      default -> throw new IllegalArgumentException(filter);
+    };
+  }
+
+  /**
+   * A query that is an arXiv id (or link) asks for that paper: it alone, or nothing when it is not
+   * stored (the page then offers to fetch it). Papers that merely mention the number are not it.
+   */
+  private SearchResults byId(SearchRequest r, ArxivId id) {
+    Optional<Paper> paper =
+        r.offset() == 0 ? store.find(id.id()).filter(p -> !p.hidden()) : Optional.empty();
+    List<SearchResults.Hit> hits = new ArrayList<>();
+    paper.ifPresent(p -> hits.add(new SearchResults.Hit(p.id(), 1f, null, null, false)));
+    return new SearchResults(hits, hits.size(), false, null);
   }
 
   /**
@@ -125,7 +246,7 @@ public final class SearchService {
     ArxivId.parse(r.query())
         .flatMap(id -> store.find(id.id()))
         .filter(p -> !p.hidden() && r.offset() == 0)
-        .ifPresent(p -> hits.add(new SearchResults.Hit(p.id(), 1f, null, null)));
+        .ifPresent(p -> hits.add(new SearchResults.Hit(p.id(), 1f, null, null, false)));
     return new SearchResults(hits, hits.size(), false, null)
         .withNotice(
             "Search is unavailable right now ("
@@ -134,9 +255,21 @@ public final class SearchService {
                 + " work as usual.");
   }
 
-  /** One page of ids in order, their scores, and the number of matches. */
+  /**
+   * One page of ids in order, their scores, the number of matches, and which matched by meaning
+   * only.
+   */
   private record Ranked(
-      List<String> page, Map<String, Float> scores, long total, boolean totalAtLeast) {}
+      List<String> page,
+      Map<String, Float> scores,
+      long total,
+      boolean totalAtLeast,
+      Set<String> byMeaning) {
+
+    Ranked(List<String> page, Map<String, Float> scores, long total, boolean totalAtLeast) {
+      this(page, scores, total, totalAtLeast, Set.of());
+    }
+  }
 
   private Ranked rank(SearchRequest r, float[] queryVector, SearchMode mode) {
     int end = r.offset() + r.limit();
@@ -155,17 +288,46 @@ public final class SearchService {
       return page(r, all, m.total(), m.totalAtLeast());
     }
     int n = Math.max(CANDIDATES, end);
-    List<Scored> neighbours = index.nearest(queryVector, n, r, null);
+    List<Scored> neighbours = cosines(index.nearest(queryVector, n, r, null));
     if (mode == SearchMode.SEMANTIC) {
       return page(r, neighbours, neighbours.size(), false);
     }
     Matches words = index.keyword(r, n);
-    List<String> fused = Fusion.reciprocalRank(words.pinned(), words.ranked(), neighbours);
+    List<Fusion.Fused> fused =
+        Fusion.convex(
+            words.pinned(), words.ranked(), neighbours, keywordWeight(r.query(), words), FLOOR);
     Map<String, Float> scores = new HashMap<>();
-    for (int i = 0; i < fused.size(); i++) {
-      scores.put(fused.get(i), (float) (fused.size() - i));
+    Set<String> byMeaning = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    for (Fusion.Fused f : fused) {
+      ids.add(f.id());
+      scores.put(f.id(), f.score());
+      if (f.byMeaning()) {
+        byMeaning.add(f.id());
+      }
     }
-    return new Ranked(slice(fused, r), scores, fused.size(), false);
+    // every keyword match counts (the engine counted them), plus the neighbours close enough to be
+    // matches by meaning; neighbours are only looked for as deep as the page needs
+    long total = words.total() + byMeaning.size();
+    boolean atLeast = words.totalAtLeast() || (byMeaning.size() > 0 && neighbours.size() >= n);
+    return new Ranked(slice(ids, r), scores, total, atLeast, byMeaning);
+  }
+
+  /** Engines score a neighbour (1 + cosine) / 2; fusion and the floor speak cosine. */
+  private static List<Scored> cosines(List<Scored> neighbours) {
+    List<Scored> out = new ArrayList<>(neighbours.size());
+    for (Scored s : neighbours) {
+      out.add(new Scored(s.id(), 2 * s.score() - 1));
+    }
+    return out;
+  }
+
+  /**
+   * How much the keyword side weighs against meaning for this query (0 to 1), from the shape of the
+   * query and of its keyword scores.
+   */
+  static double keywordWeight(String query, Matches words) {
+    return WEIGHT;
   }
 
   private static Ranked page(SearchRequest r, List<Scored> all, long total, boolean atLeast) {
@@ -194,6 +356,14 @@ public final class SearchService {
         SearchRequest.Order.RELEVANCE,
         0,
         UPVOTE_CANDIDATES);
+  }
+
+  /**
+   * Where the index stands against the database, or null when it is in step: searches say so while
+   * it is behind. Asked on every search, so it must be cheap.
+   */
+  public void reportIndexing(Supplier<SearchResults.Indexing> indexing) {
+    this.indexing = indexing;
   }
 
   public void addListener(Listener listener) {

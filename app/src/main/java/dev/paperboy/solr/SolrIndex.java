@@ -142,6 +142,11 @@ public final class SolrIndex implements PaperIndex {
   }
 
   @Override
+  public java.util.Optional<String> respell(String query) {
+    return queries().respell(query);
+  }
+
+  @Override
   public Matches keyword(SearchRequest request, int n) {
     return queries().keyword(request, n);
   }

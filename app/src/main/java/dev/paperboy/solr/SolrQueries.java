@@ -1,6 +1,7 @@
 package dev.paperboy.solr;
 
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.search.AuthorNames;
 import dev.paperboy.search.PaperIndex;
 import dev.paperboy.search.PaperIndex.Highlight;
 import dev.paperboy.search.PaperIndex.Matches;
@@ -38,6 +39,9 @@ final class SolrQueries {
   private static final String FIELDS = "text title^0.5 authors^0.5";
   private static final float PIN_ID = 10_000f;
   private static final float PIN_TITLE = 5_000f;
+  private static final float PIN_AUTHOR = 2_000f;
+  private static final float PHRASE = 1.0f;
+  private static final int PHRASE_SLOP = 2;
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
   private static final int TYPO_MAX_DOC_FREQ = 3;
@@ -69,6 +73,10 @@ final class SolrQueries {
     d.addField("abstract", p.abstractText());
     d.addField("text", p.title() + "\n" + p.abstractText());
     d.addField("authors", String.join("\n", p.authors()));
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    p.authors().forEach(a -> keys.addAll(AuthorNames.keys(a)));
+    keys.forEach(k -> d.addField("author_key", k));
+    d.addField("words", p.title() + "\n" + p.abstractText());
     for (String c : p.categories()) {
       d.addField("category", c);
     }
@@ -100,7 +108,7 @@ final class SolrQueries {
     List<Scored> pinned = new ArrayList<>();
     List<Scored> rest = new ArrayList<>();
     for (Scored s : SolrIndex.scored(resp)) {
-      (relevance && s.score() >= PIN_TITLE ? pinned : rest).add(s);
+      (relevance && s.score() >= PIN_AUTHOR ? pinned : rest).add(s);
     }
     Boolean exact = resp.getResults().getNumFoundExact();
     return new Matches(pinned, rest, resp.getResults().getNumFound(), exact != null && !exact);
@@ -164,8 +172,23 @@ final class SolrQueries {
     SolrQuery q = new SolrQuery();
     List<String> should = new ArrayList<>();
     q.set("pb.q", r.query());
-    q.set("pb.text", "{!edismax qf='" + FIELDS + "' tie=1.0 sow=true q.op=OR mm=0 uf=-* v=$pb.q}");
+    // pf: the words near each other count extra, as the embedded index's phrase query with the
+    // same slop and weight (edismax adds it only for two words or more, as the embedded one does)
+    q.set(
+        "pb.text",
+        "{!edismax qf='"
+            + FIELDS
+            + "' pf='text^"
+            + PHRASE
+            + "' ps="
+            + PHRASE_SLOP
+            + " tie=1.0 sow=true q.op=OR mm=0 uf=-* v=$pb.q}");
     should.add("pb.text");
+    String author = AuthorNames.asName(r.query());
+    if (author != null) {
+      q.set("pb.author", "author_key:\"" + author + "\"^" + PIN_AUTHOR);
+      should.add("pb.author");
+    }
     Optional<ArxivId> id = ArxivId.parse(r.query());
     if (id.isPresent()) {
       q.set("pb.id", "id:" + ClientUtils.escapeQueryChars(id.get().id()) + "^" + PIN_ID);
@@ -199,6 +222,38 @@ final class SolrQueries {
     q.setQuery(bool.append('}').toString());
     return q;
   }
+
+  /** As the embedded index respells: each unknown word by the spellchecker's best, or nothing. */
+  java.util.Optional<String> respell(String query) {
+    SolrQuery q = new SolrQuery("*:*");
+    q.set("spellcheck.q", query);
+    org.apache.solr.client.solrj.response.SpellCheckResponse spell =
+        run(q, "/spell", "spelling '" + query + "'").getSpellCheckResponse();
+    if (spell == null || spell.getSuggestionMap().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    java.util.regex.Matcher m = WORD.matcher(query);
+    int last = 0;
+    while (m.find()) {
+      out.append(query, last, m.start());
+      last = m.end();
+      String word = m.group().toLowerCase(java.util.Locale.ROOT);
+      var s = word.length() < 3 ? null : spell.getSuggestionMap().get(word);
+      if (s != null && s.getNumFound() > 0 && s.getOriginalFrequency() == 0) {
+        out.append(s.getAlternatives().get(0));
+        changed = true;
+      } else {
+        out.append(m.group());
+      }
+    }
+    out.append(query.substring(last));
+    return changed ? java.util.Optional.of(out.toString()) : java.util.Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
 
   private static void filters(SearchRequest r, SolrQuery q) {
     if (r.from() != null || r.to() != null) {

@@ -24,7 +24,8 @@ public record CardView(
     String submitter,
     String submitterHref,
     String submittedWhen,
-    boolean withdrawn) {
+    boolean withdrawn,
+    boolean byMeaning) {
 
   public String commentsLabel() {
     return Format.plural(comments, "comment", "comments");
@@ -73,6 +74,33 @@ public record CardView(
         submitter,
         submitterHref,
         submittedWhen,
-        p.withdrawn());
+        p.withdrawn(),
+        false);
+  }
+
+  /** The same card marked as a search match by meaning only (no word of the query in it). */
+  CardView matchedByMeaning() {
+    return new CardView(
+        id,
+        href,
+        title,
+        excerpt,
+        authorCount,
+        authorsShort,
+        organization,
+        organizationAvatar,
+        published,
+        upvotes,
+        comments,
+        githubRepo,
+        stars,
+        titleHtml,
+        excerptHtml,
+        upvoted,
+        submitter,
+        submitterHref,
+        submittedWhen,
+        withdrawn,
+        true);
   }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 final class Cards {
 
   /** Search highlights for a card's title and abstract excerpt (HTML, or null for none). */
-  record Highlight(String titleHtml, String excerptHtml) {}
+  /** A search hit's marked title and excerpt; {@code byMeaning}: no word of the query matched. */
+  record Highlight(String titleHtml, String excerptHtml, boolean byMeaning) {}
 
   /** Who put a paper on the feed, where their profile is (if local) and when; all may be null. */
   record Byline(String submitter, String href, String when) {}
@@ -39,9 +40,9 @@ final class Cards {
     Map<String, Submission> submitted = community.submissions().forPapers(ids);
     List<CardView> out = new ArrayList<>(papers.size());
     for (Paper p : papers) {
-      Highlight h = highlights.getOrDefault(p.id(), new Highlight(null, null));
+      Highlight h = highlights.getOrDefault(p.id(), new Highlight(null, null, false));
       Byline b = byline(p, submitted.get(p.id()));
-      out.add(
+      CardView card =
           CardView.of(
               p,
               h.titleHtml(),
@@ -49,7 +50,8 @@ final class Cards {
               voted.contains(p.id()),
               b.submitter(),
               b.href(),
-              b.when()));
+              b.when());
+      out.add(h.byMeaning() ? card.matchedByMeaning() : card);
     }
     return out;
   }

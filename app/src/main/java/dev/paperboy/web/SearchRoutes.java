@@ -54,6 +54,22 @@ final class SearchRoutes {
     SearchRequest request = request(ctx, 0, limit);
     // the API returns papers, not snippets: highlighting 50 abstracts was most of its cost
     SearchResults results = search.search(request, SearchMode.HYBRID, false);
+    // the body stays Hugging Face's shape (a list of papers); what a client should know beside it
+    // travels in headers
+    if (results.indexing() != null) {
+      ctx.header(
+          "X-Paperboy-Indexed",
+          results.indexing().indexed()
+              + " of "
+              + results.indexing().papers()
+              + " papers; "
+              + results.indexing().embedded()
+              + " with vectors");
+    }
+    if (results.notice() != null) {
+      ctx.header("X-Paperboy-Notice", results.notice().replaceAll("[^\\x20-\\x7e]", "-"));
+    }
+    ctx.header("X-Total-Count", String.valueOf(results.total()));
     ApiJson.send(ctx, papersOf(results).stream().map(ApiJson::dailyPaper).toList());
   }
 
@@ -71,7 +87,7 @@ final class SearchRoutes {
             .collect(
                 Collectors.toMap(
                     SearchResults.Hit::id,
-                    h -> new Cards.Highlight(h.titleHtml(), h.abstractHtml()),
+                    h -> new Cards.Highlight(h.titleHtml(), h.abstractHtml(), h.byMeaning()),
                     (a, b) -> a));
     List<CardView> cards = this.cards.of(SessionGate.viewer(ctx), papersOf(results), highlights);
     long shown = page * (long) PAGE_SIZE;
@@ -87,16 +103,73 @@ final class SearchRoutes {
             request.hasCode(),
             request.order().name().toLowerCase(Locale.ROOT),
             cards,
-            results.total() == 0
-                ? "No papers match “" + request.query() + "”."
-                : results.totalAtLeast()
-                    ? results.total() + "+ papers match"
-                    : Format.plural(results.total(), "paper", "papers") + " match",
+            summary(request, results),
             results.notice(),
             page > 0 ? self + "&page=" + page : null,
             shown + PAGE_SIZE < results.total() && page + 1 < MAX_PAGE
                 ? self + "&page=" + (page + 2)
-                : null));
+                : null,
+            suggestions(ctx, results)));
+  }
+
+  private static String summary(SearchRequest request, SearchResults results) {
+    if (results.total() == 0) {
+      return "No papers match “"
+          + request.query()
+          + "”"
+          + (filtered(request) ? " with these filters." : ".");
+    }
+    String count =
+        results.totalAtLeast()
+            ? Format.compact(results.total()) + "+ papers match"
+            : Format.plural(results.total(), "paper", "papers") + " match";
+    long byMeaning = results.hits().stream().filter(SearchResults.Hit::byMeaning).count();
+    return byMeaning > 0 && byMeaning == results.hits().size() && !results.totalAtLeast()
+        ? count + " by meaning only: none has all your words"
+        : count;
+  }
+
+  private static boolean filtered(SearchRequest r) {
+    return r.category() != null || r.hasCode() || r.from() != null || r.to() != null;
+  }
+
+  /** The engine's suggestions as sentences with links that keep the rest of the search. */
+  private static List<SearchView.Suggestion> suggestions(Context ctx, SearchResults results) {
+    List<SearchView.Suggestion> out = new ArrayList<>();
+    for (SearchResults.Suggestion s : results.suggestions()) {
+      switch (s.kind()) {
+        case SPELLING ->
+            out.add(
+                new SearchView.Suggestion(
+                    "Another spelling: ",
+                    s.query(),
+                    "/search?" + queryString(ctx, "q", s.query()),
+                    "?"));
+        case FEWER_WORDS ->
+            out.add(new SearchView.Suggestion("Fewer or more general words.", null, null, ""));
+        case WITHOUT_FILTER -> {
+          String name =
+              switch (s.filter()) {
+                case "category" -> "the category filter (" + param(ctx, "cat") + ")";
+                case "code" -> "the “has code” filter";
+                default -> "the date filter";
+              };
+          String without =
+              switch (s.filter()) {
+                case "category" -> queryString(ctx, "cat", null);
+                case "code" -> queryString(ctx, "code", null);
+                default -> queryString(queryString(ctx, "from", null), "to");
+              };
+          out.add(
+              new SearchView.Suggestion(
+                  "Nothing matches with " + name + "; ",
+                  Format.plural(s.matches(), "paper matches", "papers match") + " without it",
+                  "/search?" + without,
+                  "."));
+        }
+      }
+    }
+    return out;
   }
 
   private List<Paper> papersOf(SearchResults results) {
@@ -143,14 +216,26 @@ final class SearchRoutes {
 
   /** The current filters as a query string, without the page. */
   private static String queryString(Context ctx) {
+    return queryString(ctx, null, null);
+  }
+
+  /** The current filters as a query string with one parameter replaced (null: left out). */
+  private static String queryString(Context ctx, String replaced, String value) {
     List<String> parts = new ArrayList<>();
     for (String name : List.of("q", "from", "to", "cat", "code", "sort")) {
-      String v = param(ctx, name);
+      String v = name.equals(replaced) ? value : param(ctx, name);
       if (v != null) {
         parts.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
       }
     }
     return String.join("&", parts);
+  }
+
+  /** A query string without one parameter. */
+  private static String queryString(String query, String left) {
+    return java.util.Arrays.stream(query.split("&"))
+        .filter(p -> !p.startsWith(left + "="))
+        .collect(Collectors.joining("&"));
   }
 
   private static SearchView emptyView(Context ctx) {
@@ -165,6 +250,7 @@ final class SearchRoutes {
         null,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 }
