@@ -11,6 +11,7 @@ import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
 import dev.paperboy.harvest.FakeArxiv.Answer;
+import dev.paperboy.ingest.ArxivFixtures;
 import dev.paperboy.paper.Organization;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class ArxivBackfillTest {
     arxiv =
         new FakeArxiv(clock)
             .knows(TestingSearch.PAGES.toArray(String[]::new))
-            .otherwise(Answer.of(200, dev.paperboy.ingest.ArxivFixtures.body(TestingSearch.EMPTY)));
+            .otherwise(Answer.of(200, ArxivFixtures.body(TestingSearch.EMPTY)));
     hfClient =
         new HfDailyPapersClient(
             HfDailyPapersClient.defaults(hf.endpoint()), 100, clock, clock::advance);
@@ -240,5 +242,35 @@ class ArxivBackfillTest {
         List.of("0808.05394"),
         papers.withoutCategories(clock.instant(), 10).stream().map(Paper::id).toList());
     assertTrue(ArxivBackfill.scheduled(client, papers, clock).due());
+  }
+
+  @Test
+  void aBatchArxivRefusesIsAskedInHalvesSoOnlyTheRefusedPaperGoesWithout() {
+    harvestTheDay();
+    // arXiv's real answer to a malformed id ("abc"), for every list that holds 0808.05394
+    ArxivFixtures.Recording refusal = ArxivFixtures.recording("id_abc_s0_m100_b79c8dcf6bc3.json");
+    for (String ids : List.of("2507.10541,2502.09460,0808.05394", "2502.09460,0808.05394")) {
+      arxiv.answering(
+          Map.of("id_list", ids, "max_results", String.valueOf(ids.split(",").length)),
+          Answer.of(refusal.status(), refusal.body()));
+    }
+    arxiv.answering(
+        Map.of("id_list", "0808.05394", "max_results", "1"),
+        Answer.of(refusal.status(), refusal.body()));
+
+    Harvests.Harvest h = backfill(ArxivApiClient.IDS_PER_REQUEST);
+
+    assertEquals(
+        List.of(
+            List.of("2507.10541", "2502.09460", "0808.05394"),
+            List.of("2507.10541"),
+            List.of("2502.09460", "0808.05394"),
+            List.of("2502.09460"),
+            List.of("0808.05394")),
+        askedIds());
+    assertEquals(2, h.updated());
+    assertEquals(1, h.rejected());
+    assertEquals(List.of("cs.CL"), papers.find("2507.10541").orElseThrow().categories());
+    assertFalse(ArxivBackfill.scheduled(client, papers, clock).due(), "not asked again");
   }
 }
