@@ -194,7 +194,7 @@ public final class App implements AutoCloseable {
     community.submissionWorker().start(SUBMISSION_MILLIS);
     digests.scheduler().start();
     if (config.harvest().enabled()) {
-      ingest = HarvestScheduler.create(harvests, config.harvest(), clock, leases);
+      ingest = HarvestScheduler.create(harvests, papers, arxiv, config.harvest(), clock, leases);
       ingest.start();
     }
     observe =

@@ -138,6 +138,40 @@ class HarvestCommandTest {
   }
 
   @Test
+  void aBackfillGivesImportedHuggingFacePapersTheirArxivCategories() throws Exception {
+    String day = TestApps.resource("harvest/hf-2026-08-21-without-categories.json").toString();
+    assertEquals(0, run("import", "--data-dir", dir.toString(), day).exit());
+    try (FakeArxiv arxiv =
+        new FakeArxiv(InstantSource.system())
+            .knows("q_testing_s40_m10_96dd32eb854c.json")
+            .otherwise(
+                FakeArxiv.Answer.of(
+                    200, ArxivFixtures.body("id_0000.0000_s0_m100_8b51d9633a68.json")))) {
+      String[] backfill = {
+        "harvest",
+        "backfill",
+        "--data-dir",
+        dir.toString(),
+        "--endpoint",
+        arxiv.endpoint().toString()
+      };
+      Ran ran = run(backfill);
+      assertEquals(1, ran.exit(), "one paper arXiv does not know: " + ran.out());
+      assertTrue(
+          ran.out().contains("2 records in 1 page: 0 new, 2 updated, 1 rejected"), ran.out());
+      Ran again = run(backfill);
+      assertEquals(0, again.exit());
+      assertTrue(again.out().contains("every paper has its categories"), again.out());
+      assertEquals(1, arxiv.requests().size());
+    }
+    try (App app = new App(new Config("127.0.0.1", 0, dir).withEmbeddingModel("none"))) {
+      assertEquals(
+          java.util.List.of("cs.SE", "cs.AI", "cs.CV"),
+          app.papers().find("2502.09460").orElseThrow().categories());
+    }
+  }
+
+  @Test
   void statusNamesAFailedHarvestsLastError() {
     try (App app = new App(new Config("127.0.0.1", 0, dir).withEmbeddingModel("none"))) {
       HarvestSource down =

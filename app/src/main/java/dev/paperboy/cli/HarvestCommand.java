@@ -3,6 +3,7 @@ package dev.paperboy.cli;
 import dev.paperboy.App;
 import dev.paperboy.Config;
 import dev.paperboy.harvest.ArxivApiSource;
+import dev.paperboy.harvest.ArxivBackfill;
 import dev.paperboy.harvest.HarvestSource;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.harvest.HfDailyPapersClient;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
       HarvestCommand.Arxiv.class,
       HarvestCommand.Oai.class,
       HarvestCommand.Hf.class,
+      HarvestCommand.Backfill.class,
       HarvestCommand.Status.class
     })
 public final class HarvestCommand implements Callable<Integer> {
@@ -38,8 +40,21 @@ public final class HarvestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     System.err.println(
-        "paperboy harvest: give a subcommand: arxiv, oai, hf or status (see --help)");
+        "paperboy harvest: give a subcommand: arxiv, oai, hf, backfill or status (see --help)");
     return 2;
+  }
+
+  /** The --endpoint of the commands that ask arXiv's API. */
+  static final class ArxivEndpoint {
+
+    @Option(
+        names = "--endpoint",
+        description = "The arXiv API (default PAPERBOY_ARXIV_API_URL or export.arxiv.org).")
+    URI endpoint;
+
+    Config appliedTo(Config config) {
+      return endpoint == null ? config : config.withArxivApiUrl(endpoint);
+    }
   }
 
   /** Runs a harvest and turns its outcome into an exit code and a last line. */
@@ -98,17 +113,11 @@ public final class HarvestCommand implements Callable<Integer> {
     @Option(names = "--again", description = "Harvest again even if this one finished.")
     boolean again;
 
-    @Option(
-        names = "--endpoint",
-        description = "The arXiv API (default PAPERBOY_ARXIV_API_URL or export.arxiv.org).")
-    URI endpoint;
+    @Mixin ArxivEndpoint arxivEndpoint;
 
     @Override
     public Integer call() {
-      Config config = options.toConfig();
-      if (endpoint != null) {
-        config = config.withArxivApiUrl(endpoint);
-      }
+      Config config = arxivEndpoint.appliedTo(options.toConfig());
       try (App app = Launch.open(config)) {
         HarvestSource source;
         try {
@@ -251,6 +260,35 @@ public final class HarvestCommand implements Callable<Integer> {
           }
         }
         return worst;
+      }
+    }
+  }
+
+  @Command(
+      name = "backfill",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Categories, and whatever else is missing, of stored papers that have none (Hugging",
+        "Face's daily papers come without them), from arXiv's API by id, 100 per request, the",
+        "newest day first. The server does a round of this at every harvest tick. Papers arXiv",
+        "does not know are asked about again a week later. Example: ./paperboy harvest backfill"
+      })
+  static final class Backfill implements Callable<Integer> {
+
+    @Mixin ConfigOptions options;
+
+    @Mixin ArxivEndpoint arxivEndpoint;
+
+    @Override
+    public Integer call() {
+      Config config = arxivEndpoint.appliedTo(options.toConfig());
+      try (App app = Launch.open(config)) {
+        ArxivBackfill source = ArxivBackfill.untilDone(app.arxiv(), app.papers(), app.clock());
+        if (!source.due()) {
+          System.out.println("every paper has its categories (or arXiv did not know it lately)");
+          return 0;
+        }
+        return harvest(app, source, true);
       }
     }
   }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * (Sunday to Thursday, US Eastern) it harvests arXiv for the window from the end of the last
  * successful window (at most a week back) to the listing day just announced; every evening it
  * refreshes Hugging Face's last three days, whose upvotes keep growing. Each harvest runs once; one
- * that failed resumes at the next tick.
+ * that failed resumes at the next tick. At every tick, whatever the hour, papers that still lack
+ * categories (Hugging Face's) are looked up on arXiv, a bounded round at a time.
  */
 public final class DailySync {
 
@@ -38,21 +39,25 @@ public final class DailySync {
   private final HarvestSettings settings;
   private final ArxivWindow arxiv;
   private final BiFunction<LocalDate, String, HarvestSource> hfDay;
+  private final ArxivBackfill backfill;
   private final Clock clock;
 
   /**
    * @param hfDay the Hugging Face harvest of a day, refreshed on the given day
+   * @param backfill the round that looks up papers without categories on arXiv
    */
   public DailySync(
       Harvests harvests,
       HarvestSettings settings,
       ArxivWindow arxiv,
       BiFunction<LocalDate, String, HarvestSource> hfDay,
+      ArxivBackfill backfill,
       Clock clock) {
     this.harvests = harvests;
     this.settings = settings;
     this.arxiv = arxiv;
     this.hfDay = hfDay;
+    this.backfill = backfill;
     this.clock = clock;
   }
 
@@ -60,9 +65,20 @@ public final class DailySync {
   public List<Harvests.Harvest> runDue(PrintStream progress) {
     List<Harvests.Harvest> ran = new ArrayList<>();
     ZonedDateTime now = clock.instant().atZone(settings.zone());
-    if (!settings.enabled() || now.getHour() < settings.hour()) {
+    if (!settings.enabled()) {
       return ran;
     }
+    if (now.getHour() >= settings.hour()) {
+      runScheduled(now, progress, ran);
+    }
+    if (backfill.due()) {
+      // a new round each tick: the row shows the latest, a failed one resumes
+      run(backfill, true, progress).ifPresent(ran::add);
+    }
+    return ran;
+  }
+
+  private void runScheduled(ZonedDateTime now, PrintStream progress, List<Harvests.Harvest> ran) {
     LocalDate evening = now.toLocalDate();
     if (ArxivSchedule.announces(evening)) {
       LocalDate listing = evening.plusDays(1);
@@ -71,14 +87,14 @@ public final class DailySync {
         from = listing.minusDays(LONGEST_WINDOW_DAYS); // older gaps: ./paperboy ingest oai
       }
       if (!from.isAfter(listing)) {
-        run(arxiv.forDays(from, listing), progress).ifPresent(ran::add);
+        run(arxiv.forDays(from, listing), false, progress).ifPresent(ran::add);
       }
     }
     LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
     for (int back = HF_DAYS - 1; back >= 0; back--) {
-      run(hfDay.apply(today.minusDays(back), today.toString()), progress).ifPresent(ran::add);
+      run(hfDay.apply(today.minusDays(back), today.toString()), false, progress)
+          .ifPresent(ran::add);
     }
-    return ran;
   }
 
   /** The latest last day of the finished arXiv windows (a backfill of old days counts too). */
@@ -90,12 +106,16 @@ public final class DailySync {
         .max(LocalDate::compareTo);
   }
 
-  private Optional<Harvests.Harvest> run(HarvestSource source, PrintStream progress) {
-    if (harvests.find(source).filter(Harvests.Harvest::done).isPresent()) {
+  /**
+   * @param again whether a finished harvest runs once more (a finished one is skipped otherwise)
+   */
+  private Optional<Harvests.Harvest> run(
+      HarvestSource source, boolean again, PrintStream progress) {
+    if (!again && harvests.find(source).filter(Harvests.Harvest::done).isPresent()) {
       return Optional.empty();
     }
     try {
-      Harvests.Harvest h = harvests.run(source, false, progress, () -> {});
+      Harvests.Harvest h = harvests.run(source, again, progress, () -> {});
       return Optional.of(h);
     } catch (RuntimeException e) {
       log.warn(

@@ -1,5 +1,6 @@
 package dev.paperboy.harvest;
 
+import dev.paperboy.paper.PaperStore;
 import dev.paperboy.schedule.Ticker;
 import dev.paperboy.storage.Leases;
 import java.io.OutputStream;
@@ -38,10 +39,19 @@ public final class HarvestScheduler implements AutoCloseable {
 
   /**
    * The scheduler of a serving process: arXiv's OAI-PMH interface for the configured categories and
-   * Hugging Face's daily papers, at the configured endpoints.
+   * Hugging Face's daily papers, at the configured endpoints, then arXiv's API for the categories
+   * of papers that came without them.
+   *
+   * @param arxiv the process's one arXiv API client (its pace holds across callers); not closed
+   *     here
    */
   public static HarvestScheduler create(
-      Harvests harvests, HarvestSettings settings, Clock clock, Leases leases) {
+      Harvests harvests,
+      PaperStore papers,
+      ArxivApiClient arxiv,
+      HarvestSettings settings,
+      Clock clock,
+      Leases leases) {
     OaiPmhClient oai = new OaiPmhClient(OaiPmhClient.defaults().withEndpoint(settings.oaiUrl()));
     HfDailyPapersClient hf = new HfDailyPapersClient(settings.hfUrl());
     DailySync sync =
@@ -50,6 +60,7 @@ public final class HarvestScheduler implements AutoCloseable {
             settings,
             (from, until) -> OaiSource.forCategories(oai, settings.categories(), from, until),
             (day, refreshed) -> new HfSource(hf, day, refreshed),
+            ArxivBackfill.scheduled(arxiv, papers, clock),
             clock);
     return new HarvestScheduler(
         sync,

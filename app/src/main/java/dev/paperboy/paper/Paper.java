@@ -130,6 +130,46 @@ public record Paper(
         withdrawn);
   }
 
+  /**
+   * The paper with what it lacks taken from arXiv's record of it: categories, abstract, authors,
+   * dates, version, comments, journal reference and DOI, each only where this one has none. What it
+   * has stays as it is, from the title to the upvotes, organisation, links and AI summary; arXiv's
+   * withdrawal mark is kept, as no other source knows of one.
+   */
+  public Paper filledFrom(Paper arxiv) {
+    if (!id.equals(arxiv.id)) {
+      throw new IllegalArgumentException("cannot fill " + id + " from " + arxiv.id);
+    }
+    EnumSet<Source> withArxiv = EnumSet.noneOf(Source.class);
+    withArxiv.addAll(sources);
+    withArxiv.addAll(arxiv.sources);
+    return new Paper(
+        id,
+        version == 0 ? arxiv.version : version,
+        title,
+        abstractText.isBlank() ? arxiv.abstractText : abstractText,
+        authors.isEmpty() ? arxiv.authors : authors,
+        categories.isEmpty() ? arxiv.categories : categories,
+        pick(published, arxiv.published),
+        pick(updated, arxiv.updated),
+        dailyDate,
+        upvotes,
+        numComments,
+        organization,
+        githubRepo,
+        githubStars,
+        projectPage,
+        aiSummary,
+        aiKeywords,
+        pick(comment, arxiv.comment),
+        pick(journalRef, arxiv.journalRef),
+        pick(doi, arxiv.doi),
+        submittedBy,
+        withArxiv,
+        community,
+        withdrawn || arxiv.withdrawn);
+  }
+
   /** The paper on another Daily Papers day (a harvest's listing day). */
   public Paper onDay(LocalDate day) {
     return copy(day, submittedBy, sources);

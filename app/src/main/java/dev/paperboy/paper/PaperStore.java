@@ -223,6 +223,43 @@ public final class PaperStore {
     }
   }
 
+  /**
+   * Up to {@code limit} papers without any category (Hugging Face's daily papers until arXiv is
+   * asked about them), the newest day first, ties by id; papers arXiv said it does not know after
+   * {@code unknownSince} are left out.
+   */
+  public List<Paper> withoutCategories(Instant unknownSince, int limit) {
+    return query(
+        "SELECT "
+            + READ_COLUMNS
+            + " FROM papers WHERE categories = '' AND (arxiv_unknown_at IS NULL OR arxiv_unknown_at"
+            + " <= ?) ORDER BY daily_date IS NULL, daily_date DESC, id DESC LIMIT ?",
+        List.of(STAMP.format(unknownSince), limit));
+  }
+
+  /**
+   * Notes that arXiv has no record of these papers, as of {@code at}, so that {@link
+   * #withoutCategories} leaves them out for a while. Nothing the index shows changes.
+   */
+  public void markUnknownToArxiv(Collection<String> ids, Instant at) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    db.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE papers SET arxiv_unknown_at = ? WHERE id = ?")) {
+            for (String id : ids) {
+              ps.setString(1, STAMP.format(at));
+              ps.setString(2, id);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
   /** The papers with these ids, in the order given; unknown ids are left out. */
   public List<Paper> findAll(List<String> ids) {
     try (Connection c = db.connection()) {

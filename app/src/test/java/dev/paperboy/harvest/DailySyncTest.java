@@ -35,6 +35,8 @@ class DailySyncTest {
   PaperStore papers;
   Harvests harvests;
   FakeArxiv arxiv;
+  FakeArxiv arxivApi;
+  ArxivApiClient apiClient;
   FakeHuggingFace hf;
   OaiPmhClient oai;
   HfDailyPapersClient hfClient;
@@ -54,6 +56,9 @@ class DailySyncTest {
         new FakeHuggingFace()
             .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")));
     oai = OaiHarvestTest.client(arxiv);
+    // arXiv's API knows none of the day's papers: each is looked up once, then marked unknown
+    arxivApi = TestingSearch.server(clock);
+    apiClient = TestingSearch.client(arxivApi.endpoint(), clock);
     hfClient =
         new HfDailyPapersClient(
             HfDailyPapersClient.defaults(hf.endpoint()), 100, clock, clock::advance);
@@ -66,6 +71,7 @@ class DailySyncTest {
             settings,
             (from, until) -> OaiSource.forCategories(oai, settings.categories(), from, until),
             (day, refreshed) -> new HfSource(hfClient, day, refreshed),
+            ArxivBackfill.scheduled(apiClient, papers, clock),
             clock);
   }
 
@@ -73,6 +79,8 @@ class DailySyncTest {
   void close() {
     oai.close();
     hfClient.close();
+    apiClient.close();
+    arxivApi.close();
     arxiv.close();
     hf.close();
     db.close();
@@ -115,9 +123,11 @@ class DailySyncTest {
             "arxiv-oai sets=cs:cs:LG format=arXivRaw from=2026-08-18 until=2026-08-21",
             "hf date=2026-08-19 refreshed=2026-08-21",
             "hf date=2026-08-20 refreshed=2026-08-21",
-            "hf date=2026-08-21 refreshed=2026-08-21"),
+            "hf date=2026-08-21 refreshed=2026-08-21",
+            "arxiv-backfill papers without categories"),
         run(),
-        "the first window reaches three days back; Hugging Face's last three UTC days");
+        "the first window reaches three days back; Hugging Face's last three UTC days; then"
+            + " arXiv is asked for the categories Hugging Face's papers lack");
     assertEquals(window("2026-08-18", "2026-08-21"), arxiv.requests().get(0).params());
     assertTrue(papers.find("2608.01234").orElseThrow().withdrawn(), "arXiv's records are stored");
     assertEquals(163, papers.find("2608.19880").orElseThrow().upvotes(), "and HF's upvotes");
@@ -125,6 +135,7 @@ class DailySyncTest {
     assertEquals(List.of(), run(), "what finished is not run again the same evening");
     assertEquals(1, arxiv.requests().size());
     assertEquals(3, hf.requests().size());
+    assertEquals(1, arxivApi.requests().size(), "papers arXiv does not know are not asked again");
   }
 
   @Test
@@ -153,7 +164,7 @@ class DailySyncTest {
       arxiv.then(Answer.of(503, new byte[0]));
     }
     List<String> first = run();
-    assertEquals(3, first.size(), "arXiv did not answer; Hugging Face still ran: " + first);
+    assertEquals(4, first.size(), "arXiv's OAI-PMH did not answer; the others still ran: " + first);
     Harvests.Harvest failed =
         harvests.all().stream()
             .filter(h -> h.source().equals("arxiv-oai"))
@@ -168,6 +179,22 @@ class DailySyncTest {
   }
 
   @Test
+  void papersWithoutCategoriesAreLookedUpAtAnyHourInBatches() {
+    harvests.run(
+        new HfSource(hfClient, java.time.LocalDate.parse("2026-08-21"), null),
+        false,
+        new PrintStream(OutputStream.nullOutputStream()),
+        () -> {});
+    at("2026-08-21T09:00:00"); // the morning: no harvest is due
+    assertEquals(List.of("arxiv-backfill papers without categories"), run());
+    assertEquals(
+        17,
+        arxivApi.requests().get(0).params().get("id_list").split(",").length,
+        "the day's papers in one request");
+    assertEquals(List.of(), run(), "arXiv knew none of them: nothing waits");
+  }
+
+  @Test
   void turnedOffItDoesNothing() {
     DailySync off =
         new DailySync(
@@ -179,6 +206,7 @@ class DailySyncTest {
             (day, refreshed) -> {
               throw new AssertionError("no harvest when ingestion is off");
             },
+            ArxivBackfill.scheduled(apiClient, papers, clock),
             clock);
     at("2026-08-20T22:00:00");
     assertEquals(List.of(), off.runDue(new PrintStream(OutputStream.nullOutputStream())));

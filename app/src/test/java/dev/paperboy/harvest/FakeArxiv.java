@@ -20,12 +20,16 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * export.arxiv.org's API (or, with {@link #oaiPmh}, oaipmh.arxiv.org) on a local port: answers
  * first from a script, then with the answer given for exactly the request's parameters, then by
  * replaying API recordings whose request matches (the same id_list, or the same search_query, start
- * and max_results). Remembers every request with the fake time it arrived at.
+ * and max_results), then, for any other id_list, with a feed of the recorded entries it {@link
+ * #knows} for those ids, as arXiv answers it (ids it does not know are absent). Remembers every
+ * request with the fake time it arrived at.
  */
 public final class FakeArxiv implements AutoCloseable {
 
@@ -54,6 +58,12 @@ public final class FakeArxiv implements AutoCloseable {
     }
   }
 
+  /** An Atom entry and its versionless id. */
+  private static final Pattern ENTRY =
+      Pattern.compile(
+          "(<entry>\\s*<id>https?://arxiv\\.org/abs/(.+?)(?:v\\d+)?</id>.*?</entry>)",
+          Pattern.DOTALL);
+
   private final InstantSource clock;
   private final String path;
   private final String contentType;
@@ -63,6 +73,7 @@ public final class FakeArxiv implements AutoCloseable {
   private final Deque<Answer> script = new ArrayDeque<>();
   private final Map<String, Answer> recordings = new HashMap<>();
   private final Map<Map<String, String>, Answer> answers = new HashMap<>();
+  private final Map<String, String> entries = new HashMap<>();
   private final List<Request> requests = new ArrayList<>();
   private Answer otherwise = Answer.of(404, "no recording".getBytes(StandardCharsets.UTF_8));
 
@@ -104,6 +115,17 @@ public final class FakeArxiv implements AutoCloseable {
     return this;
   }
 
+  /** Knows the entries of these recorded answers, to answer id_list requests from. */
+  public synchronized FakeArxiv knows(String... fixtures) {
+    for (String name : fixtures) {
+      Matcher m = ENTRY.matcher(new String(ArxivFixtures.body(name), StandardCharsets.UTF_8));
+      while (m.find()) {
+        entries.put(m.group(2), m.group(1));
+      }
+    }
+    return this;
+  }
+
   public synchronized FakeArxiv then(Answer answer) {
     script.add(answer);
     return this;
@@ -128,7 +150,8 @@ public final class FakeArxiv implements AutoCloseable {
       answer =
           !script.isEmpty()
               ? script.poll()
-              : answers.getOrDefault(params, recordings.getOrDefault(key(params), otherwise));
+              : answers.getOrDefault(
+                  params, recordings.getOrDefault(key(params), fromEntries(params)));
     }
     if (answer.status() > 0) {
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -142,6 +165,33 @@ public final class FakeArxiv implements AutoCloseable {
       awaitClosing();
     }
     exchange.close();
+  }
+
+  /**
+   * The recorded empty answer (for 0000.0000) with the known entries of the id_list put in, in the
+   * list's order; {@code otherwise} when none is known or the request is no id_list.
+   */
+  private Answer fromEntries(Map<String, String> params) {
+    String ids = params.getOrDefault("id_list", "");
+    StringBuilder found = new StringBuilder();
+    int count = 0;
+    for (String id : ids.isEmpty() ? new String[0] : ids.split(",")) {
+      String entry = entries.get(id.replaceFirst("v\\d+$", ""));
+      if (entry != null) {
+        found.append("  ").append(entry).append('\n');
+        count++;
+      }
+    }
+    if (count == 0) {
+      return otherwise;
+    }
+    String empty = new String(ArxivFixtures.body(TestingSearch.EMPTY), StandardCharsets.UTF_8);
+    String feed =
+        empty
+            .replace("id_list=0000.0000", "id_list=" + ids)
+            .replace("<opensearch:totalResults>0<", "<opensearch:totalResults>" + count + "<")
+            .replace("</feed>", found + "</feed>");
+    return Answer.of(200, feed.getBytes(StandardCharsets.UTF_8));
   }
 
   private void awaitClosing() {

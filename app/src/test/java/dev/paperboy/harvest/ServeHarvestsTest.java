@@ -61,10 +61,20 @@ class ServeHarvestsTest {
         .day("2026-08-21", Files.readAllBytes(TestApps.resource("web/2026-08-21.json")));
   }
 
-  /** A keyword-only server that harvests cs.LG from these fakes at 21:00 US Eastern. */
-  static Config harvesting(Path dir, FakeArxiv arxiv, FakeHuggingFace hf) {
+  /** arXiv's API, knowing none of the week's Hugging Face papers (they are the future's). */
+  static FakeArxiv arxivApiKnowingNone() throws IOException {
+    return new FakeArxiv(InstantSource.system())
+        .otherwise(Answer.of(200, ArxivFixtures.body(TestingSearch.EMPTY)));
+  }
+
+  /**
+   * A keyword-only server that harvests cs.LG from these fakes at 21:00 US Eastern and looks up
+   * categories on the {@code api} fake.
+   */
+  static Config harvesting(Path dir, FakeArxiv arxiv, FakeArxiv api, FakeHuggingFace hf) {
     return TestDatabases.config(dir)
         .withEmbeddingModel("none")
+        .withArxivApiUrl(api.endpoint())
         .withHarvest(
             new HarvestSettings(
                 true,
@@ -80,8 +90,9 @@ class ServeHarvestsTest {
   void theServerHarvestsOnItsScheduleAndTheHarvestIsSearchable() throws Exception {
     TestClock clock = announcementEvening();
     try (FakeArxiv arxiv = announcingArxiv();
+        FakeArxiv api = arxivApiKnowingNone();
         FakeHuggingFace hf = huggingFaceOfTheWeek()) {
-      Config config = harvesting(dir, arxiv, hf);
+      Config config = harvesting(dir, arxiv, api, hf);
       try (App app = new App(config, clock)) {
         app.serve();
         // arXiv first, then three days of Hugging Face, 3 s apart
@@ -91,6 +102,10 @@ class ServeHarvestsTest {
             () -> app.harvests().done("hf").size() >= 3);
         assertEquals(1, app.harvests().done("arxiv-oai").size());
         assertEquals(163, app.papers().find("2608.19880").orElseThrow().upvotes());
+        Poll.until(
+            Duration.ofSeconds(30),
+            "Hugging Face's papers looked up on arXiv",
+            () -> !app.harvests().done("arxiv-backfill").isEmpty());
 
         HttpResponse<String> found = get(app, "/api/papers/search?q=Hand-made");
         assertEquals(200, found.statusCode());
@@ -102,6 +117,12 @@ class ServeHarvestsTest {
                 "<td>arxiv-oai</td><td>sets=cs:cs:LG format=arXivRaw from=2026-08-18"
                     + " until=2026-08-21</td><td class=\"state\">done</td><td>1</td><td>3</td>"),
             status);
+        assertTrue(
+            status.contains(
+                "<td>arxiv-backfill</td><td>papers without categories</td>"
+                    + "<td class=\"state\">done</td>"),
+            status);
+        assertEquals(1, api.requests().size(), "the day's papers in one request");
       }
     }
   }

@@ -28,8 +28,9 @@ class TwoNodesHarvestTest {
   void withTwoNodesUpEachHarvestRunsOnceOnTheLeaseHolder() throws Exception {
     TestClock clock = ServeHarvestsTest.announcementEvening();
     try (FakeArxiv arxiv = ServeHarvestsTest.announcingArxiv();
+        FakeArxiv api = ServeHarvestsTest.arxivApiKnowingNone();
         FakeHuggingFace hf = ServeHarvestsTest.huggingFaceOfTheWeek()) {
-      Config config = ServeHarvestsTest.harvesting(dir, arxiv, hf);
+      Config config = ServeHarvestsTest.harvesting(dir, arxiv, api, hf);
       try (App a =
               new App(config.withNode(new NodeSettings("node-a", dir.resolve("index-a"))), clock);
           App b =
@@ -43,6 +44,11 @@ class TwoNodesHarvestTest {
             "three Hugging Face days harvested",
             () -> b.harvests().done("hf").size() >= 3);
         assertEquals(1, a.harvests().done("arxiv-oai").size());
+        Poll.until(
+            Duration.ofSeconds(30),
+            "Hugging Face's papers looked up on arXiv",
+            () -> !b.harvests().done("arxiv-backfill").isEmpty());
+        assertEquals(1, api.requests().size(), "one node asked arXiv's API, once");
 
         List<String> hfAsked = hf.requests();
         assertEquals(new HashSet<>(hfAsked).size(), hfAsked.size(), "no page twice: " + hfAsked);
