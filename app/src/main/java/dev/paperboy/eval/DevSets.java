@@ -50,7 +50,7 @@ public final class DevSets {
 
   static final int KEYPHRASE_QUERIES = 1000;
   static final int AUTHOR_QUERIES = 400;
-  static final int CS_DOCS = 10_000;
+  static final int CS_DOCS = 5_000;
   static final int CS_QUERIES = 500;
 
   /** A phrase found in more papers than this does not point to one paper. */

@@ -342,6 +342,12 @@ final class LuceneSearcher {
       match.add(
           new BoostQuery(new TermQuery(new Term(LuceneDocuments.AUTHOR_KEY, name)), PIN_AUTHOR),
           Occur.SHOULD);
+      // the same words as another person's name written family name first: high, not pinned
+      match.add(
+          new BoostQuery(
+              new TermQuery(new Term(LuceneDocuments.AUTHOR_KEY, AuthorNames.REVERSED + name)),
+              PIN_AUTHOR / 2),
+          Occur.SHOULD);
     }
     Optional<ArxivId> id = ArxivId.parse(r.query());
     id.ifPresent(

@@ -19,6 +19,12 @@ public final class AuthorNames {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+  /**
+   * Marks the family-name-first form of a two-word name: "Fei Hao" is also found as "Hao Fei",
+   * below the papers of the Hao Fei who writes it that way.
+   */
+  public static final String REVERSED = "r:";
+
   /** A query longer than this many words is not a name. */
   public static final int MAX_NAME_WORDS = 5;
 
@@ -65,7 +71,7 @@ public final class AuthorNames {
       }
       keys.add(String.join(" ", initials) + " " + last);
       if (words.length == 2) {
-        keys.add(words[1] + " " + words[0]);
+        keys.add(REVERSED + words[1] + " " + words[0]);
       }
     }
     return keys;

@@ -80,6 +80,11 @@ public final class Search implements AutoCloseable {
     return indexing;
   }
 
+  /** The index itself, for this package's tools and tests. */
+  PaperIndex index() {
+    return index;
+  }
+
   public SearchService service() {
     return service;
   }

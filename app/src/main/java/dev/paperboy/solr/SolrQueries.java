@@ -188,6 +188,10 @@ final class SolrQueries {
     if (author != null) {
       q.set("pb.author", "author_key:\"" + author + "\"^" + PIN_AUTHOR);
       should.add("pb.author");
+      q.set(
+          "pb.reversed",
+          "author_key:\"" + AuthorNames.REVERSED + author + "\"^" + (PIN_AUTHOR / 2));
+      should.add("pb.reversed");
     }
     Optional<ArxivId> id = ArxivId.parse(r.query());
     if (id.isPresent()) {

@@ -72,6 +72,72 @@ class KeywordSearchTest {
     assertEquals(333, searchParts.indexedCount());
   }
 
+  /**
+   * A person's name, as written, with initials, family name first or without accents, ranks every
+   * paper of theirs above the rest.
+   */
+  @ParameterizedTest
+  @CsvFileSource(resources = "/search/golden-authors.csv", numLinesToSkip = 1)
+  void aNameRanksThatPersonsPapersFirst(String query, String author) {
+    List<String> theirs = papersBy(author);
+    assertTrue(!theirs.isEmpty(), author + " wrote papers of the corpus");
+    List<String> top =
+        ids(
+            new SearchRequest(
+                query, null, null, null, false, SearchRequest.Order.RELEVANCE, 0, theirs.size()));
+    assertEquals(java.util.Set.copyOf(theirs), java.util.Set.copyOf(top), query + " → " + top);
+  }
+
+  private static List<String> papersBy(String author) {
+    List<String> out = new java.util.ArrayList<>();
+    store.forEach(
+        500,
+        papers ->
+            papers.stream()
+                .filter(p -> p.authors().contains(author))
+                .forEach(p -> out.add(p.id())));
+    return out;
+  }
+
+  @Test
+  void anArxivIdThatIsNotStoredFindsNothingRatherThanPapersMentioningNumbers() {
+    assertEquals(List.of(), ids("2501.99999"));
+    assertEquals(List.of(), ids("https://arxiv.org/abs/2501.99999v2"));
+    SearchResults r = search.search(SearchRequest.of("2501.99999", 20));
+    assertEquals(0, r.total());
+  }
+
+  @Test
+  void whenAFilterRemovesEverythingTheSuggestionNamesIt() {
+    SearchResults r =
+        search.search(
+            new SearchRequest(
+                "EnvHarness", null, null, "cs.XX", false, SearchRequest.Order.RELEVANCE, 0, 20));
+    assertEquals(0, r.total());
+    assertTrue(!r.suggestions().isEmpty(), "something to try");
+    SearchResults.Suggestion s = r.suggestions().get(0);
+    assertEquals(SearchResults.Suggestion.Kind.WITHOUT_FILTER, s.kind());
+    assertEquals("category", s.filter());
+    assertTrue(s.matches() >= 1, "papers match without it");
+  }
+
+  @Test
+  void aQueryWithNoKnownWordFindsNothingAndSuggestsTheirSpelling() {
+    SearchResults r =
+        search.search(SearchRequest.of("retrosinthesis moddels chemicaly plausibel", 20));
+    assertEquals(0, r.total(), "no paper has these words");
+    assertTrue(r.hits().isEmpty());
+    assertEquals(
+        List.of(
+            new SearchResults.Suggestion(
+                SearchResults.Suggestion.Kind.SPELLING,
+                "retrosynthesis models chemical plausible",
+                null,
+                0)),
+        r.suggestions());
+    assertEquals(List.of(), ids("qwertyuiop"), "a keyboard run is no word");
+  }
+
   @Test
   void anExactArxivIdIsPinnedFirst() {
     assertEquals("2608.17253", ids("2608.17253").get(0));
