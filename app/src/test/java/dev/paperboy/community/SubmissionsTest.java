@@ -17,6 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Submissions: a stored paper joins today's feed at once, an unknown one is fetched from arXiv
@@ -168,12 +170,17 @@ class SubmissionsTest {
     assertTrue(f.papers.find("1605.08386").isEmpty(), "a refused paper is not stored");
   }
 
-  @Test
-  void whileArxivIsDownARequestWaitsThenGivesUpWithTheReason() {
+  @ParameterizedTest(name = "a fetch only: {0}")
+  @ValueSource(booleans = {false, true})
+  void whileArxivIsDownARequestWaitsThenGivesUpWithTheReason(boolean onlyFetch) {
     at("2016-05-30T10:00:00Z");
     f.arxiv.otherwise(FakeArxiv.Answer.of(503, "down".getBytes(StandardCharsets.UTF_8)));
     User ada = f.user("ada");
-    var pending = (Submissions.Outcome.Pending) submissions().submit(ada, "1605.00001", null);
+    var pending =
+        (Submissions.Outcome.Pending)
+            (onlyFetch
+                ? submissions().fetch(ada, "1605.00001")
+                : submissions().submit(ada, "1605.00001", null));
     for (int run = 1; run < Submissions.MAX_ATTEMPTS; run++) {
       assertEquals(0, submissions().processPending(), "still waiting after run " + run);
     }
