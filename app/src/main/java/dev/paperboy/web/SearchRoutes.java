@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchMode;
@@ -96,7 +97,16 @@ final class SearchRoutes {
             page > 0 ? self + "&page=" + page : null,
             shown + PAGE_SIZE < results.total() && page + 1 < MAX_PAGE
                 ? self + "&page=" + (page + 2)
-                : null));
+                : null,
+            offer(request.query())));
+  }
+
+  /** An offer to fetch the paper when the query names one by its arXiv id that is not stored. */
+  private ArxivOffer offer(String query) {
+    return ArxivId.parse(query)
+        .filter(id -> papers.find(id.id()).isEmpty())
+        .map(ArxivOffer::of)
+        .orElse(null);
   }
 
   private List<Paper> papersOf(SearchResults results) {
@@ -162,6 +172,7 @@ final class SearchRoutes {
         false,
         "relevance",
         List.of(),
+        null,
         null,
         null,
         null,

@@ -2,7 +2,10 @@ package dev.paperboy.web;
 
 import java.util.List;
 
-/** The search page: the form as the user filled it, and one page of result cards. */
+/**
+ * The search page: the form as the user filled it, and one page of result cards; {@code arxivOffer}
+ * (or null) when the query is an arXiv id this Paperboy does not store.
+ */
 public record SearchView(
     String query,
     String from,
@@ -14,4 +17,5 @@ public record SearchView(
     String summary,
     String notice,
     String previousPageHref,
-    String nextPageHref) {}
+    String nextPageHref,
+    ArxivOffer arxivOffer) {}
