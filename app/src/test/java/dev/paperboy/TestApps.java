@@ -1,9 +1,11 @@
 package dev.paperboy;
 
 import dev.paperboy.digest.MailSettings;
+import dev.paperboy.harvest.FakeArxiv;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.storage.Sql;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -45,6 +47,29 @@ public final class TestApps {
   public static App serving(Path dataDir, Clock clock, URI arxiv, String... resources) {
     Config config = TestDatabases.config(dataDir).withEmbeddingModel("none").withArxivApiUrl(arxiv);
     return serving(new App(config, clock), resources);
+  }
+
+  /** A served Paperboy and the fake arXiv it asks; closing stops both. */
+  public record WithArxiv(App app, FakeArxiv arxiv) implements AutoCloseable {
+    public String base() {
+      return baseUrl(app);
+    }
+
+    @Override
+    public void close() {
+      app.close();
+      arxiv.close();
+    }
+  }
+
+  /**
+   * {@link #serving(Path, Clock, URI, String...)} with a local arXiv that replays these recordings
+   * (and answers 404 to anything else).
+   */
+  public static WithArxiv servingWithArxiv(
+      Path dataDir, Clock clock, List<String> recordings, String... resources) throws IOException {
+    FakeArxiv arxiv = new FakeArxiv(clock).replaying(recordings.toArray(String[]::new));
+    return new WithArxiv(serving(dataDir, clock, arxiv.endpoint(), resources), arxiv);
   }
 
   /** A keyword-only Paperboy whose public address is https (Secure cookies, HSTS). */

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * How a paper enters the daily feed: a signed-in user submits its arXiv id. A stored paper joins
  * today's feed at once. An unknown one becomes a pending request that {@link #processPending} (a
  * background worker in the server) completes by asking arXiv, so no web request waits on arXiv.
- * Each refusal says why.
+ * Each refusal says why. The same requests also {@link #fetch} a paper someone looked for and did
+ * not find here, storing it without putting it on the feed.
  */
 public final class Submissions {
 
@@ -72,6 +73,12 @@ public final class Submissions {
       REFUSED
     }
   }
+
+  /**
+   * Fetches a user may ask for in a day: each costs arXiv a request, and unlike a submission it is
+   * not bounded by the feed's rules, so the quota is what keeps a script from copying arXiv here.
+   */
+  static final int FETCHES_PER_USER_PER_DAY = 20;
 
   /** Tries at reaching arXiv (each with the client's own retries) before a request is refused. */
   static final int MAX_ATTEMPTS = 5;
@@ -123,15 +130,7 @@ public final class Submissions {
    * an arxiv.org link) for today's feed, with the submitter's optional comment.
    */
   public Outcome submit(User user, String idText, String comment) {
-    ArxivId id =
-        ArxivId.parse(idText)
-            .orElseThrow(
-                () ->
-                    Refusal.invalid(
-                        "“"
-                            + clip(idText)
-                            + "” is not an arXiv id. Give one like 2608.12345, hep-th/9901001"
-                            + " or an arxiv.org link."));
+    ArxivId id = parse(idText);
     String text = comment == null || comment.isBlank() ? null : Comments.validBody(comment);
     LocalDate today = LocalDate.now(clock.withZone(zone));
     checkDailyLimit(user, today);
@@ -140,30 +139,76 @@ public final class Submissions {
       checkRules(stored.get(), today);
       return new Outcome.Accepted(accept(user, stored.get(), today, text, null));
     }
-    long requestId =
-        db.transaction(
-            c -> {
-              if (Sql.count(
-                      c,
-                      "SELECT COUNT(*) FROM submission_requests WHERE paper_id = ? AND state ="
-                          + " 'pending'",
-                      id.id())
-                  > 0) {
-                throw new Refusal(
-                    Refusal.Kind.CONFLICT,
-                    id.id() + " was just submitted and is being fetched from arXiv.");
-              }
-              return Sql.insert(
+    return new Outcome.Pending(queue(user, id, text, today, "feed"));
+  }
+
+  /**
+   * Stores the paper named by {@code idText} from arXiv, off the feed, for someone who looked for
+   * it here and did not find it. A stored paper is accepted as it is; an unknown one becomes a
+   * pending request that {@link #processPending} completes, as a submission's does.
+   */
+  public Outcome fetch(User user, String idText) {
+    ArxivId id = parse(idText);
+    Optional<Paper> stored = papers.find(id.id());
+    if (stored.isPresent()) {
+      return new Outcome.Accepted(stored.get());
+    }
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    long asked =
+        db.read(
+            c ->
+                Sql.count(
+                    c,
+                    "SELECT COUNT(*) FROM submission_requests WHERE user_id = ? AND day = ?"
+                        + " AND purpose = 'fetch'",
+                    user.id(),
+                    today.toString()));
+    if (asked >= FETCHES_PER_USER_PER_DAY) {
+      throw new Refusal(
+          Refusal.Kind.RATE_LIMITED,
+          "You have asked arXiv for "
+              + asked
+              + " papers today, the most allowed in a day. You can ask again tomorrow.");
+    }
+    return new Outcome.Pending(queue(user, id, null, today, "fetch"));
+  }
+
+  private static ArxivId parse(String idText) {
+    return ArxivId.parse(idText)
+        .orElseThrow(
+            () ->
+                Refusal.invalid(
+                    "“"
+                        + clip(idText)
+                        + "” is not an arXiv id. Give one like 2608.12345, hep-th/9901001"
+                        + " or an arxiv.org link."));
+  }
+
+  /** A pending request for arXiv, unless one for the same paper is pending already. */
+  private long queue(User user, ArxivId id, String comment, LocalDate today, String purpose) {
+    return db.transaction(
+        c -> {
+          if (Sql.count(
                   c,
-                  "INSERT INTO submission_requests (user_id, paper_id, comment, requested_at, day)"
-                      + " VALUES (?, ?, ?, ?, ?)",
-                  user.id(),
-                  id.id(),
-                  text,
-                  clock.instant().toString(),
-                  today.toString());
-            });
-    return new Outcome.Pending(requestId);
+                  "SELECT COUNT(*) FROM submission_requests WHERE paper_id = ? AND state ="
+                      + " 'pending'",
+                  id.id())
+              > 0) {
+            throw new Refusal(
+                Refusal.Kind.CONFLICT,
+                id.id() + " was just submitted and is being fetched from arXiv.");
+          }
+          return Sql.insert(
+              c,
+              "INSERT INTO submission_requests (user_id, paper_id, comment, requested_at, day,"
+                  + " purpose) VALUES (?, ?, ?, ?, ?, ?)",
+              user.id(),
+              id.id(),
+              comment,
+              clock.instant().toString(),
+              today.toString(),
+              purpose);
+        });
   }
 
   /**
@@ -176,13 +221,14 @@ public final class Submissions {
    * claim is still this node's.
    */
   public int processPending() {
-    record Pending(long id, long userId, String paperId, String comment, LocalDate day) {}
+    record Pending(
+        long id, long userId, String paperId, String comment, LocalDate day, boolean onlyFetch) {}
     List<Pending> pending =
         db.read(
             c ->
                 Sql.list(
                     c,
-                    "SELECT id, user_id, paper_id, comment, day FROM submission_requests"
+                    "SELECT id, user_id, paper_id, comment, day, purpose FROM submission_requests"
                         + " WHERE state = 'pending' AND (claimed_at IS NULL OR claimed_at < ?)"
                         + " ORDER BY id",
                     rs ->
@@ -191,7 +237,8 @@ public final class Submissions {
                             rs.getLong("user_id"),
                             rs.getString("paper_id"),
                             rs.getString("comment"),
-                            LocalDate.parse(rs.getString("day"))),
+                            LocalDate.parse(rs.getString("day")),
+                            rs.getString("purpose").equals("fetch")),
                     staleBefore()));
     int finished = 0;
     for (Pending p : pending) {
@@ -203,9 +250,13 @@ public final class Submissions {
             db.read(c -> AccountRows.find(c, p.userId()))
                 .filter(u -> !u.blocked())
                 .orElseThrow(() -> Refusal.forbidden("The account that submitted it is blocked."));
-        Paper paper = papers.find(p.paperId()).orElseGet(() -> fetch(p.paperId()));
-        checkRules(paper, p.day());
-        accept(user, paper, p.day(), p.comment(), p.id());
+        Paper paper = papers.find(p.paperId()).orElseGet(() -> fromArxiv(p.paperId()));
+        if (p.onlyFetch()) {
+          store(paper, p.id());
+        } else {
+          checkRules(paper, p.day());
+          accept(user, paper, p.day(), p.comment(), p.id());
+        }
         finished++;
       } catch (LostClaim lost) {
         log.warn("Submission request {} was taken over by another node", p.id());
@@ -340,7 +391,21 @@ public final class Submissions {
         });
   }
 
-  private Paper fetch(String id) {
+  /** Stores a fetched paper (unless it arrived meanwhile) and marks its request accepted. */
+  private void store(Paper paper, long requestId) {
+    db.transaction(
+        c -> {
+          if (finish(c, requestId, Request.State.ACCEPTED, null) == 0) {
+            throw new LostClaim();
+          }
+          if (papers.find(c, paper.id()).isEmpty()) {
+            papers.upsert(c, List.of(paper));
+          }
+          return null;
+        });
+  }
+
+  private Paper fromArxiv(String id) {
     ArxivId arxivId = ArxivId.parse(id).orElseThrow();
     Optional<Paper> found;
     try {
@@ -368,7 +433,7 @@ public final class Submissions {
                     + Sql.count(
                         c,
                         "SELECT COUNT(*) FROM submission_requests WHERE user_id = ? AND day = ?"
-                            + " AND state = 'pending'",
+                            + " AND state = 'pending' AND purpose = 'feed'",
                         user.id(),
                         today.toString()));
     if (done >= rules.perUserPerDay()) {

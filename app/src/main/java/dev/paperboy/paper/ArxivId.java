@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A versionless arXiv identifier plus the version it was seen with (0 when unknown).
  *
  * <p>Accepts new-style ids ({@code 2603.25040}, {@code 0704.0001v2}), old-style ids ({@code
- * hep-th/9901001}, {@code math.AG/0601001}), an {@code arXiv:} prefix and arxiv.org abs/pdf URLs.
+ * hep-th/9901001}, {@code math.AG/0601001}), an {@code arXiv:} prefix, arxiv.org abs/pdf URLs and
+ * Hugging Face paper pages ({@code https://huggingface.co/papers/2401.12345}), which people paste.
  */
 public record ArxivId(String id, int version) {
 
@@ -18,7 +19,10 @@ public record ArxivId(String id, int version) {
   private static final Pattern OLD_STYLE =
       Pattern.compile("([a-z][a-z\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})(?:v(\\d{1,4}))?");
   private static final Pattern URL_PREFIX =
-      Pattern.compile("^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/");
+      Pattern.compile(
+          "^(?:https?://)?(?:(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)"
+              + "|(?:www\\.)?(?:huggingface|hf)\\.co/papers)/",
+          Pattern.CASE_INSENSITIVE);
 
   public ArxivId {
     if (version < 0) {

@@ -3,13 +3,13 @@ package dev.paperboy.web;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
 import dev.paperboy.feed.Trending;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,20 +48,21 @@ final class ApiRoutes {
 
   private void paper(Context ctx) {
     String id = Params.arxivId(ctx, HttpStatus.BAD_REQUEST);
-    var paper =
-        papers.find(id).orElseThrow(() -> new NotFoundResponse("paper " + id + " not found"));
-    ApiJson.send(ctx, ApiJson.paper(paper));
+    ApiJson.send(ctx, ApiJson.paper(stored(id)));
   }
 
   /** Nearest papers in meaning, HF-shaped; empty while the paper has no vector yet. */
   private void similar(Context ctx) {
     String id = Params.arxivId(ctx, HttpStatus.BAD_REQUEST);
-    if (papers.find(id).isEmpty()) {
-      throw new NotFoundResponse("paper " + id + " not found");
-    }
+    stored(id);
     int limit = Params.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
     ApiJson.send(
         ctx, papers.findAll(search.similar(id, limit)).stream().map(ApiJson::dailyPaper).toList());
+  }
+
+  /** The stored paper; a 404 that says how to fetch it from arXiv otherwise. */
+  private Paper stored(String id) {
+    return papers.find(id).orElseThrow(() -> new NotStoredResponse(id));
   }
 
   private Period period(Context ctx) {

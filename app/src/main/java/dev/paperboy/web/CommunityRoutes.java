@@ -6,6 +6,7 @@ import dev.paperboy.community.Refusal;
 import dev.paperboy.community.Submissions;
 import dev.paperboy.community.User;
 import dev.paperboy.community.Votes;
+import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.PaperStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -36,9 +37,10 @@ final class CommunityRoutes {
 
   void register(Javalin app) {
     app.post("/papers/<id>/vote", this::vote);
-    app.get("/submit", ctx -> submitForm(ctx, "", "", null));
+    app.get("/submit", ctx -> submitForm(ctx, prefilled(ctx), "", null));
     app.post("/submit", this::submit);
     app.get("/submit/requests/{request}", this::submitRequest);
+    app.post("/papers/<id>/fetch", this::fetch);
     app.post("/papers/<id>/comments", this::comment);
     app.post("/comments/{comment}/edit", this::editComment);
     app.post("/comments/{comment}/delete", this::deleteComment);
@@ -78,16 +80,35 @@ final class CommunityRoutes {
     String arxiv = Forms.field(ctx, "arxiv");
     String comment = Forms.field(ctx, "comment");
     try {
-      switch (community.submissions().submit(user, arxiv, comment)) {
-        case Submissions.Outcome.Accepted a -> Forms.redirect(ctx, "/papers/" + a.paper().id());
-        case Submissions.Outcome.Pending p -> {
-          community.submissionWorker().wake();
-          Forms.redirect(ctx, "/submit/requests/" + p.requestId());
-        }
-      }
+      pendingOrPaper(ctx, community.submissions().submit(user, arxiv, comment));
     } catch (Refusal r) {
       AccountRoutes.refused(ctx, r);
       submitForm(ctx, arxiv, comment, r.getMessage());
+    }
+  }
+
+  /** The id a link to the form names ({@code /submit?arxiv=2608.12345}), when it is one. */
+  private static String prefilled(Context ctx) {
+    return ArxivId.parse(ctx.queryParam("arxiv")).map(ArxivId::versioned).orElse("");
+  }
+
+  /**
+   * Stores a paper from arXiv that someone looked for here: its page at once when it is stored,
+   * else the waiting page a submission has, which opens the paper once the worker fetched it.
+   */
+  private void fetch(Context ctx) {
+    String id = Params.arxivId(ctx, HttpStatus.NOT_FOUND);
+    User user = SessionGate.requireUser(ctx);
+    pendingOrPaper(ctx, community.submissions().fetch(user, id));
+  }
+
+  private void pendingOrPaper(Context ctx, Submissions.Outcome outcome) {
+    switch (outcome) {
+      case Submissions.Outcome.Accepted a -> Forms.redirect(ctx, "/papers/" + a.paper().id());
+      case Submissions.Outcome.Pending p -> {
+        community.submissionWorker().wake();
+        Forms.redirect(ctx, "/submit/requests/" + p.requestId());
+      }
     }
   }
 

@@ -41,12 +41,16 @@ final class PaperPage {
     this.clock = clock;
   }
 
-  /** A paper the viewer may see: hidden ones exist only for admins. */
+  /**
+   * A paper the viewer may see: hidden ones exist only for admins. One not stored at all is offered
+   * for fetching from arXiv.
+   */
   Paper visible(Context ctx, String id) {
-    return papers
-        .find(id)
-        .filter(p -> !p.hidden() || SessionGate.viewer(ctx).isAdmin())
-        .orElseThrow(() -> new NotFoundResponse("No paper " + id + " in this Paperboy yet."));
+    Paper paper = papers.find(id).orElseThrow(() -> new NotStoredResponse(id));
+    if (paper.hidden() && !SessionGate.viewer(ctx).isAdmin()) {
+      throw new NotFoundResponse("No paper " + id + " in this Paperboy.");
+    }
+    return paper;
   }
 
   void render(Context ctx, String id, String commentError, String commentDraft) {

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.paper.ArxivId;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.SearchMode;
@@ -91,6 +92,7 @@ final class SearchRoutes {
                     (a, b) -> a));
     List<CardView> cards = this.cards.of(SessionGate.viewer(ctx), papersOf(results), highlights);
     long shown = page * (long) PAGE_SIZE;
+    ArxivOffer offer = offer(request.query());
     String self = "/search?" + queryString(ctx);
     templates.page(
         ctx,
@@ -103,13 +105,14 @@ final class SearchRoutes {
             request.hasCode(),
             request.order().name().toLowerCase(Locale.ROOT),
             cards,
-            summary(request, results),
+            offer == null ? summary(request, results) : null,
             results.notice(),
             page > 0 ? self + "&page=" + page : null,
             shown + PAGE_SIZE < results.total() && page + 1 < MAX_PAGE
                 ? self + "&page=" + (page + 2)
                 : null,
-            suggestions(ctx, results)));
+            suggestions(ctx, results),
+            offer));
   }
 
   private static String summary(SearchRequest request, SearchResults results) {
@@ -170,6 +173,14 @@ final class SearchRoutes {
       }
     }
     return out;
+  }
+
+  /** An offer to fetch the paper when the query names one by its arXiv id that is not stored. */
+  private ArxivOffer offer(String query) {
+    return ArxivId.parse(query)
+        .filter(id -> papers.find(id.id()).isEmpty())
+        .map(ArxivOffer::of)
+        .orElse(null);
   }
 
   private List<Paper> papersOf(SearchResults results) {
@@ -251,6 +262,7 @@ final class SearchRoutes {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -3,8 +3,9 @@ package dev.paperboy.web;
 import java.util.List;
 
 /**
- * The search page: the form as the user filled it, one page of result cards, and, when nothing
- * matched, what to try instead.
+ * The search page: the form as the user filled it, one page of result cards, what to try instead
+ * when nothing matched, and {@code arxivOffer} (or null) when the query is an arXiv id this
+ * Paperboy does not store.
  */
 public record SearchView(
     String query,
@@ -18,7 +19,8 @@ public record SearchView(
     String notice,
     String previousPageHref,
     String nextPageHref,
-    List<Suggestion> suggestions) {
+    List<Suggestion> suggestions,
+    ArxivOffer arxivOffer) {
 
   /** Something to try: a sentence with a link in it ({@code before}, link, {@code after}). */
   public record Suggestion(String before, String linkText, String href, String after) {}

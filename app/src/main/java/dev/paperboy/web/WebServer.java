@@ -129,6 +129,16 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));
     app.exception(
+        NotStoredResponse.class,
+        (e, ctx) -> {
+          ctx.status(404);
+          if (Forms.wantsJson(ctx)) {
+            ApiJson.send(ctx, new ApiJson.Error(e.howToFetch()));
+          } else {
+            page(ctx, new ErrorView(404, "Not Found", e.getMessage(), e.offer()));
+          }
+        });
+    app.exception(
         HttpResponseException.class,
         (e, ctx) -> {
           // Javalin reports unmatched routes as "Endpoint GET /x not found"; say it plainly
@@ -219,8 +229,11 @@ public final class WebServer implements AutoCloseable {
       ApiJson.send(ctx, new ApiJson.Error(message));
       return;
     }
-    String title = HttpStatus.forStatus(status).getMessage();
-    templates.page(ctx, "error.jte", new ErrorView(status, title, message));
+    page(ctx, new ErrorView(status, HttpStatus.forStatus(status).getMessage(), message, null));
+  }
+
+  private void page(Context ctx, ErrorView view) {
+    templates.page(ctx, "error.jte", view);
   }
 
   private static String noPage(Context ctx) {

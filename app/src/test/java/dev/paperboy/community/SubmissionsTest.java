@@ -17,6 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Submissions: a stored paper joins today's feed at once, an unknown one is fetched from arXiv
@@ -45,6 +47,14 @@ class SubmissionsTest {
     return assertThrows(Refusal.class, () -> submissions().submit(user, id, ""));
   }
 
+  /** The request an outcome left pending, once the worker has run over it. */
+  Submissions.Request afterTheWorker(User user, Submissions.Outcome outcome) {
+    var pending = assertInstanceOf(Submissions.Outcome.Pending.class, outcome);
+    assertTrue(f.arxiv.requests().isEmpty(), "nothing is fetched on the request");
+    assertEquals(1, submissions().processPending());
+    return submissions().request(pending.requestId(), user).orElseThrow();
+  }
+
   @Test
   void aStoredListingPaperJoinsTodaysFeedWithTheSubmittersComment() {
     at("2025-03-24T09:00:00Z").importing("ingest/listings");
@@ -70,20 +80,16 @@ class SubmissionsTest {
   void anUnknownPaperIsFetchedFromArxivInTheBackgroundAndJoinsTheFeed() {
     at("2016-05-30T10:00:00Z");
     User ada = f.user("ada");
-    var pending =
-        assertInstanceOf(
-            Submissions.Outcome.Pending.class, submissions().submit(ada, "1605.08386v1", null));
+    var outcome = submissions().submit(ada, "1605.08386v1", null);
     assertTrue(f.papers.find("1605.08386").isEmpty(), "nothing is fetched on the request");
-    assertTrue(f.arxiv.requests().isEmpty());
-    assertEquals(1, submissions().processPending());
-    Submissions.Request request = submissions().request(pending.requestId(), ada).orElseThrow();
+    Submissions.Request request = afterTheWorker(ada, outcome);
     assertEquals(Submissions.Request.State.ACCEPTED, request.state());
     Paper paper = f.papers.find("1605.08386").orElseThrow();
     assertEquals("Heat-bath random walks with Markov bases", paper.title());
     assertEquals(LocalDate.of(2016, 5, 30), paper.dailyDate());
     assertEquals(Set.of(Source.ARXIV_API, Source.SUBMISSION), paper.sources());
     assertEquals(1, f.arxiv.requests().size());
-    assertTrue(submissions().request(pending.requestId(), f.user("bob")).isEmpty(), "private");
+    assertTrue(submissions().request(request.id(), f.user("bob")).isEmpty(), "private");
   }
 
   @Test
@@ -164,12 +170,17 @@ class SubmissionsTest {
     assertTrue(f.papers.find("1605.08386").isEmpty(), "a refused paper is not stored");
   }
 
-  @Test
-  void whileArxivIsDownARequestWaitsThenGivesUpWithTheReason() {
+  @ParameterizedTest(name = "a fetch only: {0}")
+  @ValueSource(booleans = {false, true})
+  void whileArxivIsDownARequestWaitsThenGivesUpWithTheReason(boolean onlyFetch) {
     at("2016-05-30T10:00:00Z");
     f.arxiv.otherwise(FakeArxiv.Answer.of(503, "down".getBytes(StandardCharsets.UTF_8)));
     User ada = f.user("ada");
-    var pending = (Submissions.Outcome.Pending) submissions().submit(ada, "1605.00001", null);
+    var pending =
+        (Submissions.Outcome.Pending)
+            (onlyFetch
+                ? submissions().fetch(ada, "1605.00001")
+                : submissions().submit(ada, "1605.00001", null));
     for (int run = 1; run < Submissions.MAX_ATTEMPTS; run++) {
       assertEquals(0, submissions().processPending(), "still waiting after run " + run);
     }
@@ -177,5 +188,55 @@ class SubmissionsTest {
     Submissions.Request request = submissions().request(pending.requestId(), ada).orElseThrow();
     assertEquals(Submissions.Request.State.REFUSED, request.state());
     assertTrue(request.message().contains("arXiv could not be reached"), request.message());
+  }
+
+  @Test
+  void aFetchedPaperIsStoredOffTheFeedWhateverItsAge() {
+    at("2016-07-01T10:00:00Z");
+    User ada = f.user("ada");
+    Submissions.Request request =
+        afterTheWorker(ada, submissions().fetch(ada, "https://huggingface.co/papers/1605.08386"));
+    assertEquals(Submissions.Request.State.ACCEPTED, request.state());
+    Paper paper = f.papers.find("1605.08386").orElseThrow();
+    assertEquals("Heat-bath random walks with Markov bases", paper.title());
+    assertEquals(null, paper.dailyDate(), "not on any day's feed");
+    assertEquals(Set.of(Source.ARXIV_API), paper.sources());
+    assertTrue(submissions().forPapers(List.of("1605.08386")).isEmpty(), "nobody submitted it");
+  }
+
+  @Test
+  void fetchingAStoredPaperAsksArxivNothing() {
+    at("2025-03-24T09:00:00Z").importing("ingest/listings");
+    var outcome = submissions().fetch(f.user("ada"), "arXiv:2503.15617v2");
+    assertEquals(
+        "2503.15617", assertInstanceOf(Submissions.Outcome.Accepted.class, outcome).paper().id());
+    assertTrue(f.arxiv.requests().isEmpty());
+  }
+
+  @Test
+  void aFetchArxivCannotAnswerIsRefusedSayingSo() {
+    at("2016-05-30T10:00:00Z");
+    User ada = f.user("ada");
+    Submissions.Request request = afterTheWorker(ada, submissions().fetch(ada, "0000.0000"));
+    assertEquals(Submissions.Request.State.REFUSED, request.state());
+    assertEquals("arXiv has no paper 0000.0000.", request.message());
+    Refusal r = assertThrows(Refusal.class, () -> submissions().fetch(ada, "no id at all"));
+    assertEquals(Refusal.Kind.INVALID, r.kind());
+  }
+
+  @Test
+  void fetchesHaveADailyQuotaOfTheirOwn() {
+    at("2016-05-30T10:00:00Z");
+    User ada = f.user("ada");
+    for (int i = 0; i < Submissions.FETCHES_PER_USER_PER_DAY; i++) {
+      submissions().fetch(ada, String.format(java.util.Locale.ROOT, "1605.%05d", i));
+    }
+    Refusal r = assertThrows(Refusal.class, () -> submissions().fetch(ada, "1605.09999"));
+    assertEquals(Refusal.Kind.RATE_LIMITED, r.kind());
+    assertTrue(r.getMessage().contains("ask again tomorrow"), r.getMessage());
+    assertInstanceOf(
+        Submissions.Outcome.Pending.class,
+        submissions().submit(ada, "1605.08386", null),
+        "fetches leave the submissions' quota alone");
   }
 }

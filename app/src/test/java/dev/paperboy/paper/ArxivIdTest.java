@@ -22,13 +22,28 @@ class ArxivIdTest {
     "quant-ph/0201082v1, quant-ph/0201082, 1",
     "math.AG/0601001, math.AG/0601001, 0",
     "http://arxiv.org/abs/astro-ph/0601001v2, astro-ph/0601001, 2",
+    "arxiv.org/pdf/2401.12345, 2401.12345, 0",
+    "https://huggingface.co/papers/2401.12345, 2401.12345, 0",
+    "huggingface.co/papers/2401.12345v2, 2401.12345, 2",
+    "https://hf.co/papers/2401.12345, 2401.12345, 0",
   })
   void acceptsEverySpellingUsersAndSourcesUse(String text, String id, int version) {
     assertEquals(Optional.of(new ArxivId(id, version)), ArxivId.parse(text));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abc", "2603.250", "12345.67890", "hep-th/99", "<script>", "0000"})
+  @ValueSource(
+      strings = {
+        "",
+        "abc",
+        "2603.250",
+        "12345.67890",
+        "hep-th/99",
+        "<script>",
+        "0000",
+        "https://huggingface.co/models/2401.12345",
+        "https://example.org/abs/2401.12345"
+      })
   void rejectsTextThatIsNotAnId(String text) {
     assertTrue(ArxivId.parse(text).isEmpty(), text);
   }

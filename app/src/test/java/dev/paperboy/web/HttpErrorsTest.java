@@ -58,6 +58,7 @@ class HttpErrorsTest {
         "/api/daily_papers?p=abc | 400 | p must be a whole number",
         "/api/daily_papers?sort=votes | 400 | sort must be publishedAt or trending",
         "/api/papers/2608.99999 | 404 | paper 2608.99999 not found",
+        "/api/papers/2608.99999 | 404 | with POST /papers/2608.99999/fetch",
         "/api/papers/not-an-id | 400 | is not an arXiv id",
         "/api/nothing-here | 404 | There is no page",
         "/api/papers/search | 400 | the query is empty",
@@ -85,6 +86,8 @@ class HttpErrorsTest {
       delimiter = '|',
       value = {
         "/papers/2608.99999 | 404 | No paper 2608.99999 in this Paperboy yet.",
+        "/papers/2608.99999 | 404 | arXiv 2608.99999 is not on Paperboy yet",
+        "/papers/not-an-id | 404 | not-an-id' is not an arXiv id.",
         "/papers/hep-th/9901001 | 404 | No paper hep-th/9901001",
         "/papers/date/yesterday | 400 | date must be YYYY-MM-DD, got 'yesterday'",
         "/papers/week/2026-34 | 400 | week must be YYYY-Www",

@@ -10,7 +10,6 @@ import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.community.Role;
 import dev.paperboy.community.User;
-import dev.paperboy.harvest.FakeArxiv;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,34 +27,29 @@ class SecurityTest {
 
   @TempDir static Path dir;
   static TestClock clock = TestClock.at("2026-08-22T09:00:00Z");
-  static FakeArxiv arxiv;
+  static TestApps.WithArxiv served;
   static App app;
   static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    arxiv = new FakeArxiv(clock);
-    app =
-        TestApps.serving(
-            dir, clock, arxiv.endpoint(), "web/2026-08-21.json", "security/2026-08-21.jsonl");
-    base = TestApps.baseUrl(app);
+    served =
+        TestApps.servingWithArxiv(
+            dir, clock, List.of(), "web/2026-08-21.json", "security/2026-08-21.jsonl");
+    app = served.app();
+    base = served.base();
   }
 
   @AfterAll
   static void stop() {
-    app.close();
-    arxiv.close();
+    served.close();
   }
 
   /**
    * A new browser signed in to a fresh account (made directly: sign-ups per address are limited).
    */
   static WebClient signedIn(String name) {
-    app.community().accounts().create(name + "@example.org", name, PASSWORD, Role.USER);
-    WebClient browser = new WebClient(base);
-    HttpResponse<String> r = browser.signIn(name + "@example.org", PASSWORD);
-    assertEquals(303, r.statusCode(), r.body());
-    return browser;
+    return WebClient.signedIn(app, name, PASSWORD);
   }
 
   static long upvotes(String id) {
@@ -228,7 +222,7 @@ class SecurityTest {
 
   @Test
   void behindHttpsTheSessionCookieIsSecure(@TempDir Path other) {
-    Config https = TestApps.behindHttps(other, arxiv.endpoint());
+    Config https = TestApps.behindHttps(other, served.arxiv().endpoint());
     try (App secure = new App(https, clock)) {
       secure.serve();
       secure.community().accounts().create("secure-ada@example.org", "Ada", PASSWORD, Role.USER);

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.App;
 import dev.paperboy.TestApps;
+import dev.paperboy.community.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -119,6 +120,20 @@ final class WebClient {
   HttpResponse<String> signIn(String email, String password) {
     get("/signin");
     return post("/signin", "email", email, "password", password);
+  }
+
+  /**
+   * A new browser signed in to a fresh account {@code name@example.org} (made directly: sign-ups
+   * per address are limited).
+   */
+  static WebClient signedIn(App app, String name, String password) {
+    app.community().accounts().create(name + "@example.org", name, password, Role.USER);
+    WebClient browser = new WebClient(TestApps.baseUrl(app));
+    HttpResponse<String> r = browser.signIn(name + "@example.org", password);
+    if (r.statusCode() != 303) {
+      throw new AssertionError("signing in " + name + " answered " + r.statusCode());
+    }
+    return browser;
   }
 
   static Map<String, String> form(String... nameValues) {
