@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  *   <li>{@value #ML}: the Hugging Face daily papers (title, abstract, authors), with two query
  *       sets: {@code keyphrase} (two to five words a reader remembers of one paper: its keywords, a
  *       phrase of its title or abstract; that paper is the answer) and {@code authors} (a person's
- *       name as people type it: in full, "K. He", without accents; all their papers are answers).
+ *       name as people type it: in full, "K. He", without accents; all their papers are answers)
+ *       and {@code topics} (a keyword Hugging Face gave several papers, "sparse autoencoders";
+ *       every paper tagged with it is an answer).
  *   <li>{@value #CS}: old computer-science papers from the arXiv archive, with {@code titles}: a
  *       paper's title as a topical query against its abstract (its title is not indexed).
  * </ul>
@@ -50,6 +52,11 @@ public final class DevSets {
 
   static final int KEYPHRASE_QUERIES = 1000;
   static final int AUTHOR_QUERIES = 400;
+  static final int TOPIC_QUERIES = 400;
+
+  /** A topic is a keyword Hugging Face gave at least this many papers. */
+  private static final int MIN_TOPIC_PAPERS = 3;
+
   static final int CS_DOCS = 5_000;
   static final int CS_QUERIES = 500;
 
@@ -134,16 +141,19 @@ public final class DevSets {
       }
     }
     Map<String, Map<String, Integer>> authors = authorQueries(papers, queries);
+    Map<String, Map<String, Integer>> topics = topicQueries(papers, queries);
     writeQueries(queries, dir);
+    writeQrels(topics, dir.resolve("qrels").resolve("topics.tsv"));
     writeQrels(keyphrase, dir.resolve("qrels").resolve("keyphrase.tsv"));
     writeQrels(authors, dir.resolve("qrels").resolve("authors.tsv"));
     progress.printf(
         Locale.ROOT,
-        "devsets: %s: %,d papers, %,d keyphrase and %,d author queries%n",
+        "devsets: %s: %,d papers, %,d keyphrase, %,d author and %,d topic queries%n",
         ML,
         papers.size(),
         keyphrase.size(),
-        authors.size());
+        authors.size(),
+        topics.size());
   }
 
   /**
@@ -252,6 +262,41 @@ public final class DevSets {
       Map<String, Integer> answers = new LinkedHashMap<>();
       relevant.stream().distinct().forEach(paper -> answers.put(paper, 1));
       queries.put(id, query);
+      qrels.put(id, answers);
+    }
+    return qrels;
+  }
+
+  /**
+   * Short topical queries: a keyword Hugging Face gave several papers ("sparse autoencoders"), two
+   * to four words; every paper tagged with it is an answer.
+   */
+  private static Map<String, Map<String, Integer>> topicQueries(
+      List<Paper> papers, Map<String, String> queries) {
+    Map<String, List<String>> tagged = new TreeMap<>();
+    for (Paper p : papers) {
+      for (String k : p.aiKeywords()) {
+        String topic = PARENTHESES.matcher(k).replaceAll("").strip().toLowerCase(Locale.ROOT);
+        int words = wordCount(topic);
+        if (words >= 2 && words <= 4) {
+          add(tagged, topic, p.id());
+        }
+      }
+    }
+    List<String> topics = new ArrayList<>();
+    tagged.forEach(
+        (t, ids) -> {
+          if (ids.size() >= MIN_TOPIC_PAPERS && ids.size() <= MAX_PHRASE_PAPERS) {
+            topics.add(t);
+          }
+        });
+    java.util.Collections.shuffle(topics, new Random(7));
+    Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
+    for (String t : topics.subList(0, Math.min(TOPIC_QUERIES, topics.size()))) {
+      String id = "tp-" + Integer.toHexString(t.hashCode());
+      Map<String, Integer> answers = new LinkedHashMap<>();
+      tagged.get(t).forEach(paper -> answers.put(paper, 1));
+      queries.put(id, t);
       qrels.put(id, answers);
     }
     return qrels;

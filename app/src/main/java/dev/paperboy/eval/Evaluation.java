@@ -76,6 +76,7 @@ public final class Evaluation {
   static final List<QuerySet> SUITE =
       List.of(
           new QuerySet(DevSets.ML, "keyphrase", "keyphrase (known item)", "MRR@10"),
+          new QuerySet(DevSets.ML, "topics", "topics (short)", "nDCG@10"),
           new QuerySet(DevSets.ML, "authors", "author names", "nDCG@10"),
           new QuerySet(DevSets.CS, "titles", "CS titles (topical)", "nDCG@10"),
           new QuerySet("scifact", "train", "SciFact claims", "nDCG@10"));

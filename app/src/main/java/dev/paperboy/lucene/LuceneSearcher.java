@@ -76,11 +76,12 @@ final class LuceneSearcher {
 
   /**
    * The query's words near each other (within {@value #PHRASE_SLOP} moves) in title or abstract
-   * count extra: "kv cache compression" as a phrase rather than three words anywhere.
+   * count extra: "kv cache compression" as a phrase rather than three words anywhere. It lifted
+   * keyphrase MRR@10 from 0.833 to 0.929 on the dev set (1.0 gave 0.925); claims did not move.
    */
-  static final float PHRASE = Float.parseFloat(System.getProperty("pb.phrase", "1.0"));
+  static final float PHRASE = 2.0f;
 
-  static final int PHRASE_SLOP = Integer.getInteger("pb.slop", 2);
+  static final int PHRASE_SLOP = 2;
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
 
@@ -364,7 +365,7 @@ final class LuceneSearcher {
     List<String> terms = terms(r.query());
     if (!terms.isEmpty() && terms.size() <= SHORT_QUERY_TERMS) {
       for (String t : terms) {
-        int edits = t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
+        int edits = PaperIndex.typoEdits(t);
         // a word that some papers use is taken as meant; only a rare one may be a typo, and the
         // fuzzy expansion (an automaton per word) is the most expensive part of a query. No
         // prefix is kept exact: Solr's query syntax cannot, and both engines must match alike

@@ -11,41 +11,14 @@ import java.util.Set;
 
 /**
  * Fuses keyword matches and semantic neighbours on paper ids. Engine-neutral: it sees only ids and
- * the engines' scores.
+ * the engines' scores. Reciprocal rank fusion, which this replaced, lost to BM25 alone on short
+ * queries (keyphrase MRR@10 0.643 against 0.929 on the dev set): it gives the weak side's ranks the
+ * same say as the strong side's.
  */
 final class Fusion {
 
-  /** Reciprocal rank fusion's constant (Cormack et al. 2009). */
-  static final int K = 60;
-
-  private Fusion() {}
-
   /** A fused result: its score, and whether only its meaning matched (no word of the query). */
   record Fused(String id, float score, boolean byMeaning) {}
-
-  /**
-   * Reciprocal rank fusion: score = sum over lists of 1 / (k + rank). Pinned keyword matches (exact
-   * id or title) stay first, in their order; equal fused scores are ordered by paper id.
-   */
-  static List<String> reciprocalRank(
-      List<Scored> pinned, List<Scored> keyword, List<Scored> semantic) {
-    Set<String> first = new LinkedHashSet<>();
-    pinned.forEach(p -> first.add(p.id()));
-    Map<String, Float> fused = new HashMap<>();
-    for (int i = 0; i < keyword.size(); i++) {
-      if (!first.contains(keyword.get(i).id())) {
-        fused.merge(keyword.get(i).id(), 1f / (K + i + 1), Float::sum);
-      }
-    }
-    for (int i = 0; i < semantic.size(); i++) {
-      if (!first.contains(semantic.get(i).id())) {
-        fused.merge(semantic.get(i).id(), 1f / (K + i + 1), Float::sum);
-      }
-    }
-    List<String> out = new ArrayList<>(first);
-    sorted(fused).forEach(e -> out.add(e.getKey()));
-    return out;
-  }
 
   /**
    * Score-normalised convex fusion: {@code w * keyword + (1 - w) * semantic}, each side scaled so

@@ -134,6 +134,15 @@ public interface PaperIndex extends AutoCloseable {
   void close();
 
   /**
+   * How many typos a rare query word may hold, in every engine: none under five letters (a four
+   * letter word one edit away is some paper's acronym: "qwer" finds Qwen, "asdf" SDF), one up to
+   * seven, two from eight.
+   */
+  static int typoEdits(String term) {
+    return term.length() >= 8 ? 2 : term.length() >= 5 ? 1 : 0;
+  }
+
+  /**
    * A title as an exact title match compares it, in every engine: lower case, letters and digits
    * only, single spaces.
    */

@@ -40,7 +40,7 @@ final class SolrQueries {
   private static final float PIN_ID = 10_000f;
   private static final float PIN_TITLE = 5_000f;
   private static final float PIN_AUTHOR = 2_000f;
-  private static final float PHRASE = 1.0f;
+  private static final float PHRASE = 2.0f;
   private static final int PHRASE_SLOP = 2;
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
@@ -208,7 +208,7 @@ final class SolrQueries {
       Map<String, Long> freq = documentFrequencies(terms);
       int i = 0;
       for (String t : terms) {
-        int edits = t.length() >= 8 ? 2 : t.length() >= 4 ? 1 : 0;
+        int edits = PaperIndex.typoEdits(t);
         // as in the embedded index: only a word few papers use may be a typo
         if (edits > 0 && freq.getOrDefault(t, 0L) < TYPO_MAX_DOC_FREQ) {
           for (String field : List.of("title", "abstract")) {

@@ -128,7 +128,7 @@ final class SearchRoutes {
             : Format.plural(results.total(), "paper", "papers") + " match";
     long byMeaning = results.hits().stream().filter(SearchResults.Hit::byMeaning).count();
     return byMeaning > 0 && byMeaning == results.hits().size() && !results.totalAtLeast()
-        ? count + " by meaning only: none has all your words"
+        ? count + " by meaning only: no paper has these words"
         : count;
   }
 

@@ -99,4 +99,59 @@ class SearchingInABrowserTest {
     Browser.go(browser, similar.get(0).findElement(By.cssSelector("h3 a")));
     assertEquals(base + "/papers/" + ids.get(0), browser.getCurrentUrl());
   }
+
+  @Test
+  void aQueryThatMatchesNothingSaysSoAndOffersAnotherSpelling() {
+    browser.get(base + "/search?q=qwertyuiop");
+    assertTrue(cards().isEmpty(), "no paper for a keyboard run");
+    assertEquals(
+        "No papers match “qwertyuiop”.",
+        browser.findElement(By.cssSelector("p.summary")).getText());
+
+    browser.get(
+        base
+            + "/search?q="
+            + java.net.URLEncoder.encode(
+                "EnvHarnass agentz benchmrk enviroments", java.nio.charset.StandardCharsets.UTF_8));
+    // no paper has these words; whatever meaning finds is marked so, and the spelling is offered
+    assertEquals(
+        browser.findElements(By.cssSelector("article.card")).size(),
+        browser.findElements(By.cssSelector("article.card .by-meaning")).size());
+    WebElement respelled = browser.findElement(By.cssSelector(".suggestions a"));
+    assertTrue(respelled.getText().contains("environments"), respelled.getText());
+    Browser.go(browser, respelled);
+    assertFalse(cards().isEmpty(), "the respelled query finds papers");
+  }
+
+  @Test
+  void aFilterThatRemovedEveryMatchIsNamedWithALinkToSearchWithoutIt() {
+    browser.get(base + "/search?q=agents&cat=cs.XX");
+    assertTrue(cards().isEmpty());
+    assertEquals(
+        "No papers match “agents” with these filters.",
+        browser.findElement(By.cssSelector("p.summary")).getText());
+    WebElement suggestion = browser.findElement(By.cssSelector(".suggestions li"));
+    assertTrue(
+        suggestion.getText().startsWith("Nothing matches with the category filter (cs.XX);"),
+        suggestion.getText());
+    Browser.go(browser, suggestion.findElement(By.cssSelector("a")));
+    assertFalse(browser.getCurrentUrl().contains("cat="), browser.getCurrentUrl());
+    assertFalse(cards().isEmpty(), "without the filter, papers match");
+  }
+
+  @Test
+  void papersFoundByMeaningAloneSayHowTheyMatched() {
+    browser.get(
+        base
+            + "/search?q="
+            + java.net.URLEncoder.encode(
+                "turning a person filmed with one handheld camera into a moving 3D avatar",
+                java.nio.charset.StandardCharsets.UTF_8));
+    List<WebElement> cards = cards();
+    assertFalse(cards.isEmpty());
+    List<WebElement> labelled = browser.findElements(By.cssSelector("article.card .by-meaning"));
+    assertFalse(labelled.isEmpty(), "some cards matched no word of the query");
+    assertEquals("Related by meaning", labelled.get(0).getText());
+    assertTrue(labelled.size() < cards.size(), "the rest matched words");
+  }
 }

@@ -9,6 +9,7 @@ import dev.paperboy.Config;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestDatabases;
 import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import java.io.OutputStream;
@@ -108,5 +109,43 @@ class SemanticSearchTest {
       assertTrue(results.notice().contains("unknown embedding model 'no-such-model'"));
       assertTrue(keywordOnly.service().similar("2608.19880", 5).isEmpty());
     }
+  }
+
+  @Test
+  void papersFoundByMeaningAloneAreMarkedAndCountedAndTheRestHaveAWordOfTheQuery() {
+    String query = "turning a person filmed with one handheld camera into a moving 3D avatar";
+    SearchResults hybrid = search.search(SearchRequest.of(query, 20), SearchMode.HYBRID);
+    SearchResults words = search.search(SearchRequest.of(query, 100), SearchMode.KEYWORD);
+    java.util.Set<String> matchedWords =
+        words.hits().stream()
+            .map(SearchResults.Hit::id)
+            .collect(java.util.stream.Collectors.toSet());
+    assertFalse(hybrid.hits().isEmpty());
+    long byMeaning = hybrid.hits().stream().filter(SearchResults.Hit::byMeaning).count();
+    assertTrue(byMeaning > 0, "some papers are close in meaning only");
+    for (SearchResults.Hit h : hybrid.hits()) {
+      assertEquals(!matchedWords.contains(h.id()), h.byMeaning(), h.id());
+    }
+    assertEquals(words.total() + byMeaning, hybrid.total(), "the count is what is shown");
+  }
+
+  @Test
+  void nonsenseFindsNothingByWordsOrByMeaning() {
+    List<String> found = new java.util.ArrayList<>();
+    for (String q : dev.paperboy.eval.Evaluation.nonsense()) {
+      SearchResults r = search.search(SearchRequest.of(q, 10), SearchMode.HYBRID);
+      if (!r.hits().isEmpty() || r.total() != 0) {
+        found.add(q + " → " + r.hits().get(0).id());
+      }
+    }
+    assertEquals(50, dev.paperboy.eval.Evaluation.nonsense().size());
+    assertEquals(List.of(), found);
+  }
+
+  @Test
+  void aNameFindsThatPersonsPaperFirstInHybridSearchToo() {
+    Paper p = store.find("2608.19880").orElseThrow();
+    String author = p.authors().get(0);
+    assertEquals("2608.19880", ids(author, SearchMode.HYBRID).get(0), author);
   }
 }
