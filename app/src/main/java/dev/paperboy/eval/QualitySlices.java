@@ -31,9 +31,41 @@ import java.util.zip.GZIPOutputStream;
 public final class QualitySlices {
 
   static final int QUERIES = 40;
-  static final int COMPETITORS = 15;
+  static final int COMPETITORS = 10;
 
   private QualitySlices() {}
+
+  /**
+   * A vector in a quarter of its size: its largest magnitude as a float, then each component as a
+   * byte of it (the gate compares a slice with its own recorded scores, so the rounding is fixed).
+   */
+  static void writeQuantised(DataOutputStream out, float[] v) throws IOException {
+    float max = 1e-12f;
+    for (float f : v) {
+      max = Math.max(max, Math.abs(f));
+    }
+    out.writeFloat(max);
+    for (float f : v) {
+      out.writeByte(Math.round(f / max * 127));
+    }
+  }
+
+  /** The vector {@link #writeQuantised} wrote, at unit length again. */
+  public static float[] readQuantised(java.io.DataInputStream in, int dimension)
+      throws IOException {
+    float max = in.readFloat();
+    float[] v = new float[dimension];
+    double norm = 0;
+    for (int i = 0; i < dimension; i++) {
+      v[i] = in.readByte() / 127f * max;
+      norm += v[i] * v[i];
+    }
+    float scale = (float) (1 / Math.sqrt(Math.max(norm, 1e-24)));
+    for (int i = 0; i < dimension; i++) {
+      v[i] *= scale;
+    }
+    return v;
+  }
 
   /** Writes one slice per query set under {@code out} ({@code <set>/corpus.jsonl} and so on). */
   public static void export(
@@ -78,10 +110,13 @@ public final class QualitySlices {
       ObjectMapper json = new ObjectMapper();
       List<String> kept = new ArrayList<>();
       try (BufferedWriter w =
-              Files.newBufferedWriter(slice.resolve("corpus.jsonl"), StandardCharsets.UTF_8);
+              new BufferedWriter(
+                  new java.io.OutputStreamWriter(
+                      new GZIPOutputStream(Files.newOutputStream(slice.resolve("corpus.jsonl.gz"))),
+                      StandardCharsets.UTF_8));
           DataOutputStream v =
               new DataOutputStream(
-                  new GZIPOutputStream(Files.newOutputStream(slice.resolve("vectors.f32.gz"))))) {
+                  new GZIPOutputStream(Files.newOutputStream(slice.resolve("vectors.i8.gz"))))) {
         for (BeirCollection.Doc d : beir.corpus()) {
           float[] vector = vectors.get(d.id());
           if (!docs.contains(d.id()) || vector == null) {
@@ -94,9 +129,7 @@ public final class QualitySlices {
           o.putPOJO("authors", d.authors());
           w.write(json.writeValueAsString(o));
           w.newLine();
-          for (float f : vector) {
-            v.writeFloat(f);
-          }
+          writeQuantised(v, vector);
           kept.add(d.id());
         }
       }
