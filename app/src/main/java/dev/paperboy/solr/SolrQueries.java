@@ -231,6 +231,8 @@ final class SolrQueries {
   java.util.Optional<String> respell(String query) {
     SolrQuery q = new SolrQuery("*:*");
     q.set("spellcheck.q", query);
+    q.set("spellcheck.count", 5);
+    q.set("spellcheck.extendedResults", true);
     org.apache.solr.client.solrj.response.SpellCheckResponse spell =
         run(q, "/spell", "spelling '" + query + "'").getSpellCheckResponse();
     if (spell == null || spell.getSuggestionMap().isEmpty()) {
@@ -246,7 +248,7 @@ final class SolrQueries {
       String word = m.group().toLowerCase(java.util.Locale.ROOT);
       var s = word.length() < 3 ? null : spell.getSuggestionMap().get(word);
       if (s != null && s.getNumFound() > 0 && s.getOriginalFrequency() == 0) {
-        out.append(s.getAlternatives().get(0));
+        out.append(closest(word, s.getAlternatives(), s.getAlternativeFrequencies()));
         changed = true;
       } else {
         out.append(m.group());
@@ -254,6 +256,51 @@ final class SolrQueries {
     }
     out.append(query.substring(last));
     return changed ? java.util.Optional.of(out.toString()) : java.util.Optional.empty();
+  }
+
+  /**
+   * The spellchecker's alternative the embedded index would choose: fewest edits (a swap of two
+   * letters is one), then most papers. Shards' suggestions merged lose that order.
+   */
+  private static String closest(String word, List<String> alternatives, List<Integer> freq) {
+    String best = null;
+    int bestEdits = Integer.MAX_VALUE;
+    int bestFreq = -1;
+    for (int i = 0; i < alternatives.size(); i++) {
+      String a = alternatives.get(i);
+      int edits = edits(word, a);
+      int f = freq == null || i >= freq.size() ? 0 : freq.get(i);
+      if (edits < bestEdits || (edits == bestEdits && f > bestFreq)) {
+        best = a;
+        bestEdits = edits;
+        bestFreq = f;
+      }
+    }
+    return best;
+  }
+
+  /** Optimal string alignment distance: insertions, deletions, substitutions and swaps. */
+  static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static final java.util.regex.Pattern WORD =
