@@ -16,7 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class SearchService {
 
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+
+  /** Runs a hybrid search's keyword side while its query is embedded. */
+  private static final ExecutorService KEYWORD_SIDE = Executors.newVirtualThreadPerTaskExecutor();
 
   /** Neighbours and keyword matches fused for a hybrid page (more when the page is deeper). */
   private static final int CANDIDATES = 100;
@@ -110,8 +117,15 @@ public final class SearchService {
     }
     float[] queryVector = null;
     String notice = null;
+    CompletableFuture<Matches> words = null;
     if (mode != SearchMode.KEYWORD && request.order() == SearchRequest.Order.RELEVANCE) {
       Embedder e = model.loaded().orElse(null);
+      if (e != null && mode == SearchMode.HYBRID) {
+        // the keyword side runs while the query is embedded (the longest step): the two take
+        // the time of the longer, not of both
+        int n = candidates(request);
+        words = CompletableFuture.supplyAsync(() -> index.keyword(request, n), KEYWORD_SIDE);
+      }
       if (e == null) {
         notice =
             model.problem() != null
@@ -132,7 +146,7 @@ public final class SearchService {
     Ranked ranked;
     Map<String, Highlight> marks;
     try {
-      ranked = rank(request, queryVector, answered);
+      ranked = rank(request, queryVector, answered, words);
       marks = highlight ? index.highlight(request, ranked.page()) : Map.of();
     } catch (SearchUnavailableException e) {
       log.warn("Search is unavailable: {}", e.getMessage());
@@ -292,7 +306,27 @@ public final class SearchService {
     }
   }
 
-  private Ranked rank(SearchRequest r, float[] queryVector, SearchMode mode) {
+  private static int candidates(SearchRequest r) {
+    return Math.max(CANDIDATES, r.offset() + r.limit());
+  }
+
+  /** The keyword matches started beside the embedding, or now when there are none. */
+  private Matches keywordSide(SearchRequest r, int n, CompletableFuture<Matches> started) {
+    if (started == null) {
+      return index.keyword(r, n);
+    }
+    try {
+      return started.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private Ranked rank(
+      SearchRequest r, float[] queryVector, SearchMode mode, CompletableFuture<Matches> started) {
     int end = r.offset() + r.limit();
     if (r.order() == SearchRequest.Order.UPVOTES) {
       Matches m = index.keyword(relevance(r), UPVOTE_CANDIDATES);
@@ -308,12 +342,12 @@ public final class SearchService {
       all.addAll(m.ranked());
       return page(r, all, m.total(), m.totalAtLeast());
     }
-    int n = Math.max(CANDIDATES, end);
+    int n = candidates(r);
     List<Scored> neighbours = cosines(index.nearest(queryVector, n, r, null));
     if (mode == SearchMode.SEMANTIC) {
       return page(r, neighbours, neighbours.size(), false);
     }
-    Matches words = index.keyword(r, n);
+    Matches words = keywordSide(r, n, started);
     // with no word matched, only an unmistakable meaning may answer alone
     boolean meaningful =
         !neighbours.isEmpty() && (words.total() > 0 || neighbours.get(0).score() >= MEANING_GATE);

@@ -226,4 +226,24 @@ class KeywordSearchTest {
       }
     }
   }
+
+  @Test
+  void whileTheIndexIsBehindSearchSaysHowFarItHasGot(@TempDir Path other) throws Exception {
+    // the database holds 333 papers; a new index has read none of them yet
+    try (Search behind = TestSearches.keywordOnly(db, other.resolve("index"))) {
+      SearchResults r = behind.service().search(SearchRequest.of("EnvHarness", 5));
+      assertEquals(new SearchResults.Indexing(0, 333, 333), r.indexing());
+      assertTrue(
+          r.notice().startsWith("Still indexing: 0 of 333 papers are searchable so far"),
+          r.notice());
+      behind.follower().catchUp(null);
+      dev.paperboy.Poll.until(
+          java.time.Duration.ofSeconds(10),
+          "the notice to go once the index has caught up",
+          () -> behind.service().search(SearchRequest.of("EnvHarness", 5)).indexing() == null);
+      SearchResults caughtUp = behind.service().search(SearchRequest.of("EnvHarness", 5));
+      assertEquals(null, caughtUp.notice());
+      assertEquals("2608.19880", caughtUp.hits().get(0).id());
+    }
+  }
 }
