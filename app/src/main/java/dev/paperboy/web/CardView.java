@@ -47,7 +47,8 @@ public record CardView(
       boolean upvoted,
       String submitter,
       String submitterHref,
-      String submittedWhen) {
+      String submittedWhen,
+      boolean byMeaning) {
     List<String> authors = p.authors();
     String shortList =
         String.join(", ", authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size())));
@@ -75,32 +76,6 @@ public record CardView(
         submitterHref,
         submittedWhen,
         p.withdrawn(),
-        false);
-  }
-
-  /** The same card marked as a search match by meaning only (no word of the query in it). */
-  CardView matchedByMeaning() {
-    return new CardView(
-        id,
-        href,
-        title,
-        excerpt,
-        authorCount,
-        authorsShort,
-        organization,
-        organizationAvatar,
-        published,
-        upvotes,
-        comments,
-        githubRepo,
-        stars,
-        titleHtml,
-        excerptHtml,
-        upvoted,
-        submitter,
-        submitterHref,
-        submittedWhen,
-        withdrawn,
-        true);
+        byMeaning);
   }
 }

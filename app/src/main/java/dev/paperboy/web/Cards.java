@@ -42,7 +42,7 @@ final class Cards {
     for (Paper p : papers) {
       Highlight h = highlights.getOrDefault(p.id(), new Highlight(null, null, false));
       Byline b = byline(p, submitted.get(p.id()));
-      CardView card =
+      out.add(
           CardView.of(
               p,
               h.titleHtml(),
@@ -50,8 +50,8 @@ final class Cards {
               voted.contains(p.id()),
               b.submitter(),
               b.href(),
-              b.when());
-      out.add(h.byMeaning() ? card.matchedByMeaning() : card);
+              b.when(),
+              h.byMeaning()));
     }
     return out;
   }
