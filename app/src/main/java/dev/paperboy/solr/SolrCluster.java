@@ -112,6 +112,31 @@ public final class SolrCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Why the collection cannot serve this build, or null when it can: a collection keeps the
+   * configset it was made with, and one made by an older Paperboy lacks fields this one writes and
+   * asks for (author name keys, the words "did you mean" suggests from).
+   */
+  String staleness(String collection) {
+    String wanted = Configset.name(Configset.files(dimension));
+    try {
+      var state = client.getClusterStateProvider().getCollection(collection);
+      String has = state == null ? null : state.getConfigName();
+      if (has == null || has.equals(wanted)) {
+        return null;
+      }
+      return "the SolrCloud collection "
+          + collection
+          + " was made with the configset "
+          + has
+          + " of an older Paperboy, which lacks fields this one needs ("
+          + wanted
+          + "): run `paperboy reindex` once to rebuild it";
+    } catch (IOException | RuntimeException e) {
+      throw unavailable("reading the state of " + collection, e);
+    }
+  }
+
   /** Creates an empty collection for the alias's next build, with Paperboy's configset. */
   String create(String alias) {
     String configName = Configset.upload(client, dimension);

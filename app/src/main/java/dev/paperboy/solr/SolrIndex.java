@@ -16,6 +16,8 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The search index as a SolrCloud collection that every node shares: sharded and replicated by
@@ -24,6 +26,8 @@ import org.apache.solr.common.SolrInputDocument;
  * SolrQueries}), so both rank alike.
  */
 public final class SolrIndex implements PaperIndex {
+
+  private static final Logger log = LoggerFactory.getLogger(SolrIndex.class);
 
   private final SolrCluster cluster;
   private final String alias;
@@ -77,8 +81,33 @@ public final class SolrIndex implements PaperIndex {
                                 + alias
                                 + " yet; a serving node creates it",
                             null));
+    if (!now.equals(checked)) {
+      stale = cluster.staleness(now);
+      checked = now;
+      if (stale != null) {
+        log.error("Search index: {}", stale);
+      }
+    }
     target = now;
     return now;
+  }
+
+  /** The collection last checked against this build's configset, and what the check found. */
+  private volatile String checked;
+
+  private volatile String stale;
+
+  @Override
+  public Optional<String> problem() {
+    if (fixed == null) {
+      try {
+        id();
+      } catch (SearchUnavailableException e) {
+        return Optional.of(String.valueOf(e.getMessage()));
+      }
+    }
+    String why = stale;
+    return why != null ? Optional.of(why) : PaperIndex.super.problem();
   }
 
   @Override
@@ -142,7 +171,7 @@ public final class SolrIndex implements PaperIndex {
   }
 
   @Override
-  public java.util.Optional<String> respell(String query) {
+  public Optional<String> respell(String query) {
     return queries().respell(query);
   }
 

@@ -201,4 +201,32 @@ class SolrFaultsTest {
     assertEquals(32, search.indexedCount());
     assertEquals("2608.19880", ids(search, "EnvHarness").get(0));
   }
+
+  @Test
+  void aCollectionMadeByAnOlderBuildSaysToReindexAndReindexMendsIt() throws Exception {
+    // the alias points at a collection whose configset is not this build's (as after an upgrade)
+    try (SolrCluster solr =
+        SolrCluster.connect(settings.solrZk(), settings.solrUrls(), 1, 1, 384)) {
+      String current = solr.ensure(settings.collection());
+      String older = "paperboy-older-" + settings.collection();
+      new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Create()
+          .setConfigSetName(older)
+          .setBaseConfigSetName(
+              solr.client().getClusterStateProvider().getCollection(current).getConfigName())
+          .process(solr.client());
+      String made = settings.collection() + "_older";
+      org.apache.solr.client.solrj.request.CollectionAdminRequest.createCollection(
+              made, older, 1, 1)
+          .process(solr.client());
+      solr.switchAlias(settings.collection(), made);
+    }
+    try (Search upgraded = open("upgraded")) {
+      String problem = upgraded.indexProblem().orElse("");
+      assertTrue(problem.contains("run `paperboy reindex`"), problem);
+      assertEquals(32, upgraded.follower().rebuild(null));
+      assertEquals(
+          java.util.Optional.empty(), upgraded.indexProblem(), "rebuilt with this build's");
+      assertEquals("2608.19880", ids(upgraded, "EnvHarness").get(0));
+    }
+  }
 }
