@@ -94,41 +94,48 @@ public final class Evaluation {
       PrintStream progress)
       throws IOException {
     List<SetRow> rows = new ArrayList<>();
-    for (QuerySet set : SUITE) {
-      Path dir = set.collection().equals("scifact") ? scifact : devSets.resolve(set.collection());
-      BeirCollection beir = BeirCollection.read(dir, set.split());
-      for (boolean heldOut : new boolean[] {false, true}) {
-        List<Row> modes =
-            open(
-                dir,
-                beir,
-                model,
-                workDir.resolve(set.collection()),
-                engine,
-                progress,
-                search -> scoreModes(search, beir, q -> DevSets.heldOut(q) == heldOut));
-        Map<SearchMode, Double> scores = new java.util.EnumMap<>(SearchMode.class);
-        for (Row r : modes) {
-          scores.put(r.mode(), set.metric().startsWith("MRR") ? r.mrr10() : r.ndcg10());
+    // each collection is loaded (and its model opened) once, for all of its query sets
+    for (String collection : SUITE.stream().map(QuerySet::collection).distinct().toList()) {
+      Path dir = collection.equals("scifact") ? scifact : devSets.resolve(collection);
+      Map<QuerySet, BeirCollection> sets = new java.util.LinkedHashMap<>();
+      for (QuerySet set : SUITE) {
+        if (set.collection().equals(collection)) {
+          sets.put(set, BeirCollection.read(dir, set.split()));
         }
-        long n =
-            beir.queries().keySet().stream().filter(q -> DevSets.heldOut(q) == heldOut).count();
-        rows.add(
-            new SetRow(set.label(), heldOut ? "held-out" : "dev", set.metric(), (int) n, scores));
       }
+      BeirCollection first = sets.values().iterator().next();
+      rows.addAll(
+          open(
+              dir,
+              first,
+              model,
+              workDir.resolve(collection),
+              engine,
+              progress,
+              search -> {
+                List<SetRow> out = new ArrayList<>();
+                sets.forEach((set, beir) -> out.addAll(parts(search, set, beir)));
+                if (collection.equals(DevSets.ML)) {
+                  out.add(nonsense(search, progress));
+                }
+                return out;
+              }));
     }
-    Path ml = devSets.resolve(DevSets.ML);
-    BeirCollection beir = BeirCollection.read(ml, "keyphrase");
-    rows.add(
-        open(
-            ml,
-            beir,
-            model,
-            workDir.resolve(DevSets.ML),
-            engine,
-            progress,
-            search -> nonsense(search, progress)));
     return rows;
+  }
+
+  /** A query set's dev and held-out parts, every mode. */
+  private static List<SetRow> parts(Search search, QuerySet set, BeirCollection beir) {
+    List<SetRow> out = new ArrayList<>();
+    for (boolean heldOut : new boolean[] {false, true}) {
+      Map<SearchMode, Double> scores = new java.util.EnumMap<>(SearchMode.class);
+      for (Row r : scoreModes(search, beir, q -> DevSets.heldOut(q) == heldOut)) {
+        scores.put(r.mode(), set.metric().startsWith("MRR") ? r.mrr10() : r.ndcg10());
+      }
+      long n = beir.queries().keySet().stream().filter(q -> DevSets.heldOut(q) == heldOut).count();
+      out.add(new SetRow(set.label(), heldOut ? "held-out" : "dev", set.metric(), (int) n, scores));
+    }
+    return out;
   }
 
   /** The strings that are no query ({@code eval/nonsense.txt}), one per line. */

@@ -2,8 +2,6 @@ package dev.paperboy.lucene;
 
 import dev.paperboy.search.AuthorNames;
 import dev.paperboy.search.PaperIndex;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -73,9 +71,7 @@ final class LuceneDocuments {
     d.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
     d.add(new TextField(AUTHORS, String.join("\n", p.authors()), Field.Store.NO));
     d.add(new Field(WORDS, p.title() + "\n" + p.abstractText(), WORDS_TYPE));
-    Set<String> keys = new LinkedHashSet<>();
-    p.authors().forEach(a -> keys.addAll(AuthorNames.keys(a)));
-    for (String k : keys) {
+    for (String k : AuthorNames.keysOf(p.authors())) {
       d.add(new StringField(AUTHOR_KEY, k, Field.Store.NO));
     }
     for (String c : p.categories()) {

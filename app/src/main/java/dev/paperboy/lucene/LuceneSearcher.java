@@ -109,28 +109,21 @@ final class LuceneSearcher {
       try {
         IndexReader reader = s.getIndexReader();
         DirectSpellChecker spell = new DirectSpellChecker();
-        StringBuilder out = new StringBuilder();
-        boolean changed = false;
-        java.util.regex.Matcher m = WORD.matcher(query);
-        int last = 0;
-        while (m.find()) {
-          String word = m.group().toLowerCase(java.util.Locale.ROOT);
-          out.append(query, last, m.start());
-          last = m.end();
-          Term t = new Term(LuceneDocuments.WORDS, word);
-          SuggestWord[] better =
-              word.length() < 3 || reader.docFreq(t) > 0
-                  ? new SuggestWord[0]
-                  : spell.suggestSimilar(t, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-          if (better.length > 0) {
-            out.append(better[0].string);
-            changed = true;
-          } else {
-            out.append(m.group());
-          }
-        }
-        out.append(query.substring(last));
-        return changed ? Optional.of(out.toString()) : Optional.empty();
+        return PaperIndex.respellWords(
+            query,
+            word -> {
+              try {
+                Term t = new Term(LuceneDocuments.WORDS, word);
+                if (reader.docFreq(t) > 0) {
+                  return null;
+                }
+                SuggestWord[] better =
+                    spell.suggestSimilar(t, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                return better.length > 0 ? better[0].string : null;
+              } catch (IOException e) {
+                throw new UncheckedIOException("spelling '" + query + "' failed", e);
+              }
+            });
       } finally {
         searchers.release(s);
       }
@@ -138,9 +131,6 @@ final class LuceneSearcher {
       throw new UncheckedIOException("spelling '" + query + "' failed", e);
     }
   }
-
-  private static final java.util.regex.Pattern WORD =
-      java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
 
   /** Documents in the latest searchable commit. */
   int count() {

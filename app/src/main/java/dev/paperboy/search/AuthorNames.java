@@ -77,6 +77,13 @@ public final class AuthorNames {
     return keys;
   }
 
+  /** Every key of a paper's authors, each once, in order. */
+  public static Set<String> keysOf(List<String> authors) {
+    Set<String> keys = new LinkedHashSet<>();
+    authors.forEach(a -> keys.addAll(keys(a)));
+    return keys;
+  }
+
   /**
    * The query folded as a name, or null when it cannot be one: a name has two to {@link
    * #MAX_NAME_WORDS} words and no digits.

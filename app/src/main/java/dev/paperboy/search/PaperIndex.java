@@ -133,6 +133,41 @@ public interface PaperIndex extends AutoCloseable {
   @Override
   void close();
 
+  /** What a respelling engine says of one word (lower case): a better spelling, or null. */
+  @FunctionalInterface
+  interface Speller {
+    String better(String word);
+  }
+
+  /**
+   * The query with each word of three letters or more that the speller knows better replaced, the
+   * rest (spacing, punctuation, other words) kept as typed; empty when nothing changed. Every
+   * engine's {@link #respell} goes through here, so they replace alike.
+   */
+  static Optional<String> respellWords(String query, Speller speller) {
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    java.util.regex.Matcher m = WORD.matcher(query);
+    int last = 0;
+    while (m.find()) {
+      out.append(query, last, m.start());
+      last = m.end();
+      String word = m.group().toLowerCase(Locale.ROOT);
+      String better = word.length() < 3 ? null : speller.better(word);
+      if (better != null) {
+        out.append(better);
+        changed = true;
+      } else {
+        out.append(m.group());
+      }
+    }
+    out.append(query.substring(last));
+    return changed ? Optional.of(out.toString()) : Optional.empty();
+  }
+
+  /** A word of a query, as respelling sees it. */
+  java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+
   /**
    * How many typos a rare query word may hold, in every engine: none under five letters (a four
    * letter word one edit away is some paper's acronym: "qwer" finds Qwen, "asdf" SDF), one up to

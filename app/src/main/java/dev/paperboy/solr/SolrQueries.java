@@ -73,9 +73,7 @@ final class SolrQueries {
     d.addField("abstract", p.abstractText());
     d.addField("text", p.title() + "\n" + p.abstractText());
     d.addField("authors", String.join("\n", p.authors()));
-    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-    p.authors().forEach(a -> keys.addAll(AuthorNames.keys(a)));
-    keys.forEach(k -> d.addField("author_key", k));
+    AuthorNames.keysOf(p.authors()).forEach(k -> d.addField("author_key", k));
     d.addField("words", p.title() + "\n" + p.abstractText());
     for (String c : p.categories()) {
       d.addField("category", c);
@@ -238,24 +236,14 @@ final class SolrQueries {
     if (spell == null || spell.getSuggestionMap().isEmpty()) {
       return java.util.Optional.empty();
     }
-    StringBuilder out = new StringBuilder();
-    boolean changed = false;
-    java.util.regex.Matcher m = WORD.matcher(query);
-    int last = 0;
-    while (m.find()) {
-      out.append(query, last, m.start());
-      last = m.end();
-      String word = m.group().toLowerCase(java.util.Locale.ROOT);
-      var s = word.length() < 3 ? null : spell.getSuggestionMap().get(word);
-      if (s != null && s.getNumFound() > 0 && s.getOriginalFrequency() == 0) {
-        out.append(closest(word, s.getAlternatives(), s.getAlternativeFrequencies()));
-        changed = true;
-      } else {
-        out.append(m.group());
-      }
-    }
-    out.append(query.substring(last));
-    return changed ? java.util.Optional.of(out.toString()) : java.util.Optional.empty();
+    return PaperIndex.respellWords(
+        query,
+        word -> {
+          var s = spell.getSuggestionMap().get(word);
+          return s != null && s.getNumFound() > 0 && s.getOriginalFrequency() == 0
+              ? closest(word, s.getAlternatives(), s.getAlternativeFrequencies())
+              : null;
+        });
   }
 
   /**
@@ -302,9 +290,6 @@ final class SolrQueries {
     }
     return d[a.length()][b.length()];
   }
-
-  private static final java.util.regex.Pattern WORD =
-      java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
 
   private static void filters(SearchRequest r, SolrQuery q) {
     if (r.from() != null || r.to() != null) {

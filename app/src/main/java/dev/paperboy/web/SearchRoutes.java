@@ -161,7 +161,7 @@ final class SearchRoutes {
               switch (s.filter()) {
                 case "category" -> queryString(ctx, "cat", null);
                 case "code" -> queryString(ctx, "code", null);
-                default -> queryString(queryString(ctx, "from", null), "to");
+                default -> queryString(ctx, "from", null, "to", null);
               };
           out.add(
               new SearchView.Suggestion(
@@ -225,28 +225,23 @@ final class SearchRoutes {
     return v == null || v.isBlank() ? null : v.strip();
   }
 
-  /** The current filters as a query string, without the page. */
-  private static String queryString(Context ctx) {
-    return queryString(ctx, null, null);
-  }
-
-  /** The current filters as a query string with one parameter replaced (null: left out). */
-  private static String queryString(Context ctx, String replaced, String value) {
+  /**
+   * The current filters as a query string, without the page, with parameters replaced, given as
+   * name, value pairs (a null value leaves the parameter out).
+   */
+  private static String queryString(Context ctx, String... replaced) {
+    Map<String, String> with = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < replaced.length; i += 2) {
+      with.put(replaced[i], replaced[i + 1]);
+    }
     List<String> parts = new ArrayList<>();
     for (String name : List.of("q", "from", "to", "cat", "code", "sort")) {
-      String v = name.equals(replaced) ? value : param(ctx, name);
+      String v = with.containsKey(name) ? with.get(name) : param(ctx, name);
       if (v != null) {
         parts.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
       }
     }
     return String.join("&", parts);
-  }
-
-  /** A query string without one parameter. */
-  private static String queryString(String query, String left) {
-    return java.util.Arrays.stream(query.split("&"))
-        .filter(p -> !p.startsWith(left + "="))
-        .collect(Collectors.joining("&"));
   }
 
   private static SearchView emptyView(Context ctx) {
