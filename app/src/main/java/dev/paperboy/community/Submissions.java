@@ -3,6 +3,7 @@ package dev.paperboy.community;
 import dev.paperboy.harvest.ArxivLookup;
 import dev.paperboy.ingest.ArxivException;
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +87,6 @@ public final class Submissions {
   static final Duration STALE_CLAIM = Duration.ofMinutes(5);
 
   private static final Logger log = LoggerFactory.getLogger(Submissions.class);
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final Database db;
   private final PaperStore papers;
@@ -454,7 +452,7 @@ public final class Submissions {
           Refusal.Kind.CONFLICT,
           paper.id()
               + " is already on the Daily Papers feed"
-              + (paper.dailyDate() == null ? "" : " of " + DAY.format(paper.dailyDate()))
+              + (paper.dailyDate() == null ? "" : " of " + Dates.day(paper.dailyDate()))
               + (paper.submittedBy() == null ? "" : ", submitted by " + paper.submittedBy())
               + ".");
     }
@@ -466,7 +464,7 @@ public final class Submissions {
       throw Refusal.invalid(
           paper.id()
               + " was published on arXiv on "
-              + DAY.format(published)
+              + Dates.day(published)
               + ", more than "
               + rules.maxAgeDays()
               + " days ago. Only papers from the last "

@@ -1,14 +1,13 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,8 +44,6 @@ public final class DigestComposer {
       String email, String reason, String confirmUrl, String homeUrl, int days) {}
 
   private static final int SUMMARY_CHARS = 220;
-  private static final DateTimeFormatter SHORT_DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
@@ -70,8 +67,7 @@ public final class DigestComposer {
         s.kind() == Subscription.Kind.TRENDING ? "trending papers" : "papers on your topics";
     String heading =
         (s.frequency() == Subscription.Frequency.DAILY ? "Daily" : "Weekly") + " " + what;
-    String when =
-        period.from().equals(period.to()) ? SHORT_DAY.format(period.from()) : period.label();
+    String when = period.from().equals(period.to()) ? Dates.day(period.from()) : period.label();
     String subject =
         "Paperboy "
             + s.frequency().key()

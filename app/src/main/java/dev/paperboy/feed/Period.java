@@ -1,5 +1,6 @@
 package dev.paperboy.feed;
 
+import dev.paperboy.paper.Dates;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -77,9 +78,6 @@ public sealed interface Period {
   }
 
   record Day(LocalDate day) implements Period {
-    private static final DateTimeFormatter LABEL =
-        DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-
     private static final Pattern KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     static Day parse(String text) {
@@ -106,7 +104,7 @@ public sealed interface Period {
     }
 
     public String label() {
-      return LABEL.format(day);
+      return Dates.day(day);
     }
 
     public Kind kind() {

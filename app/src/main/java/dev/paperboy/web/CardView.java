@@ -14,8 +14,9 @@ public record CardView(
     String organization,
     String organizationAvatar,
     String published,
+    String publishedIso,
     long upvotes,
-    long comments,
+    Comments comments,
     String githubRepo,
     String stars,
     String titleHtml,
@@ -27,8 +28,26 @@ public record CardView(
     boolean withdrawn,
     boolean byMeaning) {
 
-  public String commentsLabel() {
-    return Format.plural(comments, "comment", "comments");
+  /**
+   * Comments written here and on Hugging Face, counted apart: an imported count heads no thread on
+   * this site, so it links to the thread where those comments are.
+   */
+  public record Comments(long here, long onHuggingFace, String huggingFaceHref) {
+
+    static Comments of(Paper p) {
+      return new Comments(
+          p.community().comments(),
+          p.numComments(),
+          p.numComments() > 0 ? "https://huggingface.co/papers/" + p.id() : null);
+    }
+
+    public String hereLabel() {
+      return Format.plural(here, "comment", "comments");
+    }
+
+    public String huggingFaceLabel() {
+      return onHuggingFace + " on Hugging Face";
+    }
   }
 
   private static final int SHOWN_AUTHORS = 3;
@@ -65,8 +84,11 @@ public record CardView(
         p.organization() == null ? null : p.organization().displayName(),
         p.organization() == null ? null : p.organization().avatar(),
         p.published() != null ? Format.day(p.published()) : Format.day(p.dailyDate()),
+        p.published() != null
+            ? p.published().toString()
+            : p.dailyDate() == null ? null : p.dailyDate().toString(),
         p.totalUpvotes(),
-        p.totalComments(),
+        Comments.of(p),
         p.githubRepo(),
         p.githubStars() == null ? null : Format.compact(p.githubStars()),
         titleHtml,

@@ -1,25 +1,21 @@
 package dev.paperboy.web;
 
+import dev.paperboy.paper.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Small pure formatting rules shared by the page views. */
 final class Format {
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-
   private Format() {}
 
   static String day(LocalDate d) {
-    return d == null ? "" : DAY.format(d);
+    return Dates.day(d);
   }
 
   static String day(Instant i) {
-    return i == null ? "" : DAY.format(i.atZone(ZoneOffset.UTC).toLocalDate());
+    return Dates.day(i);
   }
 
   /** 950 -> "950", 1234 -> "1.2k", 25000 -> "25k". */

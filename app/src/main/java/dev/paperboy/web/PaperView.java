@@ -62,8 +62,8 @@ public record PaperView(
   private static final DateTimeFormatter CITATION_DATE =
       DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
-  public String commentsLabel() {
-    return Format.plural(paper.totalComments(), "comment", "comments");
+  public CardView.Comments comments() {
+    return CardView.Comments.of(paper);
   }
 
   static PaperView of(Paper p, List<CardView> similar, Discussion discussion) {

@@ -74,7 +74,7 @@ final class SessionGate {
       setCookie(ctx, CSRF_COOKIE, csrf, -1);
     }
     String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    ctx.attribute(VIEWER, new Viewer(user, csrf, path));
+    ctx.attribute(VIEWER, new Viewer(user, csrf, path, Theme.of(ctx)));
     // a mail program's one-click unsubscribe (RFC 8058) carries no cookie; its URL is signed
     boolean oneClick = ctx.path().equals(DigestRoutes.UNSUBSCRIBE);
     if (!SAFE_METHODS.contains(ctx.method().name()) && !oneClick) {
@@ -115,7 +115,7 @@ final class SessionGate {
 
   static Viewer viewer(Context ctx) {
     Viewer v = ctx.attribute(VIEWER);
-    return v != null ? v : new Viewer(null, "", ctx.path());
+    return v != null ? v : new Viewer(null, "", ctx.path(), Theme.of(ctx));
   }
 
   /** The signed-in user, or a 401 that the error mapper turns into a sign-in prompt. */

@@ -4,8 +4,11 @@ import dev.paperboy.community.User;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Who is looking at a page: the signed-in user (or null) and the CSRF token their forms carry. */
-public record Viewer(User user, String csrfToken, String path) {
+/**
+ * Who is looking at a page: the signed-in user (or null), the CSRF token their forms carry, and the
+ * colour theme they chose ("light" or "dark"; null follows the system's setting).
+ */
+public record Viewer(User user, String csrfToken, String path, String theme) {
 
   public boolean signedIn() {
     return user != null;

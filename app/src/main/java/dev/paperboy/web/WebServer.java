@@ -79,9 +79,11 @@ public final class WebServer implements AutoCloseable {
                   ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
               config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrors()));
               config.jetty.modifyServletContextHandler(
-                  context ->
-                      context.addFilter(
-                          new FilterHolder(admission), "/*", EnumSet.of(DispatcherType.REQUEST)));
+                  context -> {
+                    EnumSet<DispatcherType> direct = EnumSet.of(DispatcherType.REQUEST);
+                    context.addFilter(new FilterHolder(admission), "/*", direct);
+                    context.addFilter(new FilterHolder(new HeadAsGet()), "/*", direct);
+                  });
               config.staticFiles.add(
                   files -> {
                     files.hostedPath = "/static";
@@ -125,6 +127,8 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
     new DigestRoutes(parts.digests(), templates).register(app);
+    new Theme(parts.secureCookies()).register(app);
+    new SiteFiles(templates).register(app);
     new PageRoutes(parts.feeds(), parts.search(), parts.harvests(), templates, cards, paperPage)
         .register(app);
     app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));

@@ -59,7 +59,7 @@ class ReadingTheFeedInABrowserTest {
     assertTrue(first.getText().contains("17 authors"), first.getText());
     assertTrue(first.getText().contains("Google"), "organisation shown: " + first.getText());
 
-    Browser.go(browser, first.findElement(By.cssSelector("h3 a")));
+    Browser.go(browser, first.findElement(By.cssSelector(".title a")));
 
     assertEquals(base + "/papers/2608.19880", browser.getCurrentUrl());
     assertEquals(
@@ -111,10 +111,12 @@ class ReadingTheFeedInABrowserTest {
     WebElement first = browser.findElements(By.cssSelector("article.card")).get(0);
     assertEquals("2608.19880", first.getAttribute("data-paper-id"));
     List<String> marked =
-        first.findElements(By.cssSelector("h3 mark")).stream().map(WebElement::getText).toList();
+        first.findElements(By.cssSelector(".title mark")).stream()
+            .map(WebElement::getText)
+            .toList();
     // the words as a phrase, marked as one
     assertEquals(List.of("Awakening Static Worlds"), marked);
-    Browser.go(browser, first.findElement(By.cssSelector("h3 a")));
+    Browser.go(browser, first.findElement(By.cssSelector(".title a")));
     assertEquals(base + "/papers/2608.19880", browser.getCurrentUrl());
   }
 

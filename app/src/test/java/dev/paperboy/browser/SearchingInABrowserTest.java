@@ -96,7 +96,7 @@ class SearchingInABrowserTest {
     List<String> ids = similar.stream().map(c -> c.getAttribute("data-paper-id")).toList();
     assertFalse(ids.contains("2608.19880"), "a paper is not similar to itself");
     assertTrue(ids.subList(0, 3).contains("2608.19197"), ids.toString());
-    Browser.go(browser, similar.get(0).findElement(By.cssSelector("h3 a")));
+    Browser.go(browser, similar.get(0).findElement(By.cssSelector(".title a")));
     assertEquals(base + "/papers/" + ids.get(0), browser.getCurrentUrl());
   }
 

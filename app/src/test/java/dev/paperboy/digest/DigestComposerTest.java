@@ -82,7 +82,7 @@ class DigestComposerTest {
                 friday,
                 top(friday.from(), friday.to()),
                 links);
-    assertEquals("Paperboy daily: 10 trending papers · Thu 20 Aug 2026", mail.subject());
+    assertEquals("Paperboy daily: 10 trending papers · 20 Aug 2026", mail.subject());
     assertEquals("<daily.2026-08-21.7@papers.example.org>", mail.messageId());
     assertTrue(
         mail.headers()

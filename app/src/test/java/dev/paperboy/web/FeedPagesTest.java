@@ -72,14 +72,14 @@ class FeedPagesTest {
   void aPageBeyondTheLastIsNotFound() throws Exception {
     var res = get("/papers/date/2026-07-01?page=8");
     assertEquals(404, res.statusCode());
-    assertTrue(res.body().contains("Jul 1, 2026 has 7 pages."), res.body());
+    assertTrue(res.body().contains("1 Jul 2026 has 7 pages."), res.body());
   }
 
   @Test
   void theHomePageIsTheLatestDay() throws Exception {
     var res = get("/");
     assertEquals(200, res.statusCode());
-    assertTrue(res.body().contains("Jul 1, 2026"));
+    assertTrue(res.body().contains("1 Jul 2026"));
     assertTrue(res.body().contains("301 papers"));
   }
 }

@@ -1,0 +1,139 @@
+package dev.paperboy.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.App;
+import dev.paperboy.TestApps;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every page shares: HEAD answers, the favicon and manifest, the remembered theme, dates
+ * people read, and comment counts that say where the comments are.
+ */
+class SiteWideTest {
+
+  private static final String PAPER = "2608.19880";
+
+  @TempDir static Path dir;
+  static App app;
+  static String base;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
+    base = TestApps.baseUrl(app);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static HttpResponse<byte[]> send(String method, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void headAnswersWhatGetWouldWithoutTheBody() throws Exception {
+    for (String path :
+        new String[] {"/", "/papers/" + PAPER, "/api/daily_papers", "/favicon.ico"}) {
+      HttpResponse<byte[]> get = send("GET", path);
+      HttpResponse<byte[]> head = send("HEAD", path);
+      assertEquals(200, get.statusCode(), path);
+      assertEquals(200, head.statusCode(), path);
+      assertTrue(get.body().length > 0, path);
+      assertEquals(0, head.body().length, path);
+      assertEquals(
+          get.headers().firstValue("Content-Type"),
+          head.headers().firstValue("Content-Type"),
+          path);
+    }
+    assertEquals(404, send("HEAD", "/papers/2501.99999").statusCode());
+    assertEquals(404, send("HEAD", "/no/such/page").statusCode());
+  }
+
+  @Test
+  void theFaviconAndTheManifestAreServed() throws Exception {
+    HttpResponse<byte[]> icon = send("GET", "/favicon.ico");
+    assertEquals("image/x-icon", icon.headers().firstValue("Content-Type").orElseThrow());
+    byte[] b = icon.body();
+    assertTrue(b.length > 22 && b[2] == 1 && b[4] == 1, "an ICO file with one image");
+    HttpResponse<byte[]> manifest = send("GET", "/manifest.webmanifest");
+    assertTrue(
+        manifest.headers().firstValue("Content-Type").orElseThrow().startsWith("application/"));
+    JsonNode m = new ObjectMapper().readTree(manifest.body());
+    assertEquals("Paperboy", m.path("name").asText());
+    assertFalse(m.path("icons").isEmpty());
+    for (JsonNode i : m.path("icons")) {
+      assertEquals(200, send("GET", i.path("src").asText()).statusCode(), i.toString());
+    }
+    String page = new String(send("GET", "/").body());
+    assertTrue(page.contains("rel=\"manifest\" href=\"/manifest.webmanifest\""));
+    assertTrue(page.contains("<a class=\"skip\" href=\"#main\">"), "a skip link");
+  }
+
+  @Test
+  void aChosenThemeIsRememberedAndAnythingElseRefused() {
+    WebClient browser = new WebClient(base);
+    assertFalse(browser.get("/").body().contains("data-theme="), "no choice: follow the system");
+    HttpResponse<String> chose =
+        browser.post("/theme", "theme", "dark", "back", "/papers/trending");
+    assertEquals(303, chose.statusCode());
+    assertEquals("/papers/trending", chose.headers().firstValue("Location").orElseThrow());
+    assertTrue(
+        browser.get("/papers/trending").body().contains("<html lang=\"en\" data-theme=\"dark\">"));
+    browser.post("/theme", "theme", "light");
+    assertTrue(browser.get("/").body().contains("data-theme=\"light\""));
+
+    assertEquals(400, browser.post("/theme", "theme", "\"><script>").statusCode());
+    HttpResponse<String> forged =
+        browser.postRaw("/theme", WebClient.form("theme", "dark"), Map.of());
+    assertEquals(403, forged.statusCode(), "no CSRF token");
+    assertTrue(browser.get("/").body().contains("data-theme=\"light\""));
+  }
+
+  @Test
+  void localAndHuggingFaceCommentsAreCountedApart() {
+    String page = new WebClient(base).get("/papers/" + PAPER).body();
+    assertTrue(page.contains("<h2>0 comments</h2>"), "nobody commented here yet");
+    assertTrue(
+        page.contains(
+            "<a href=\"https://huggingface.co/papers/"
+                + PAPER
+                + "\" rel=\"noopener\">1 on Hugging Face</a>"),
+        "the imported count links to its thread");
+    String day = new WebClient(base).get("/papers/date/2026-08-21").body();
+    assertTrue(day.contains("1 on Hugging Face</a>"), day);
+  }
+
+  @Test
+  void datesReadTheSameEverywhereAndMachinesGetIso() {
+    String day = new WebClient(base).get("/papers/date/2026-08-21").body();
+    assertTrue(day.contains("<strong class=\"label\">21 Aug 2026</strong>"), "the period");
+    assertTrue(day.contains("on 21 Aug 2026"), "the HF submission day");
+    assertTrue(
+        day.matches(
+            "(?s).*Published <time datetime=\"2026-08-\\d\\dT[^\"]+\">\\d+ Aug 2026</time>.*"));
+    assertFalse(
+        day.matches(
+            "(?s).*\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}, \\d{4}.*"));
+  }
+}
