@@ -11,17 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * axe-core (from npm, pinned in scripts/axe) run inside real Chromium over every kind of page,
@@ -32,25 +29,6 @@ class AccessibilityInABrowserTest {
 
   private static final String PASSWORD = "correct horse battery staple";
   private static final Path AXE = Path.of("../scripts/axe/node_modules/axe-core/axe.min.js");
-
-  /** The signed-out pages, then (after signing in) the pages only a member sees. */
-  private static final List<String> PAGES =
-      List.of(
-          "/",
-          "/papers/date/2026-08-21",
-          "/papers/week/2026-W34",
-          "/papers/trending",
-          "/papers/2608.19880",
-          "/search?q=agents",
-          "/search?q=qwertyuiop",
-          "/papers/2501.99999",
-          "/signin",
-          "/signup",
-          "/keys",
-          "/status");
-
-  private static final List<String> MEMBER_PAGES =
-      List.of("/papers/2608.19880", "PROFILE", "/settings", "/submit");
 
   @TempDir static Path dir;
   static App app;
@@ -66,7 +44,7 @@ class AccessibilityInABrowserTest {
         AXE.toAbsolutePath()
             + " is missing: run scripts/install-test-deps.sh (./paperboy test does)");
     axe = Files.readString(AXE);
-    app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
+    app = TestApps.serving(dir, PageTypes.DAYS);
     profile =
         app.community()
             .accounts()
@@ -90,27 +68,16 @@ class AccessibilityInABrowserTest {
   void noPageHasACriticalOrSeriousViolation(String scheme, int width) {
     browser.manage().deleteAllCookies();
     browser.manage().window().setSize(new Dimension(width, 900));
-    ((ChromeDriver) browser)
-        .executeCdpCommand(
-            "Emulation.setEmulatedMedia",
-            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    Browser.systemScheme(browser, scheme);
     List<String> found = new ArrayList<>();
-    for (String page : PAGES) {
+    for (String page : PageTypes.SIGNED_OUT) {
       found.addAll(check(page));
     }
-    signIn();
-    for (String page : MEMBER_PAGES) {
-      found.addAll(check(page.equals("PROFILE") ? profile : page));
+    Browser.signIn(browser, base, "grace@example.org", PASSWORD);
+    for (String page : PageTypes.SIGNED_IN) {
+      found.addAll(check(page.equals(PageTypes.PROFILE) ? profile : page));
     }
     assertEquals(List.of(), found, "axe-core violations, " + scheme + " at " + width + " px");
-  }
-
-  private static void signIn() {
-    browser.get(base + "/signin");
-    browser.findElement(By.name("email")).sendKeys("grace@example.org");
-    browser.findElement(By.name("password")).sendKeys(PASSWORD);
-    Browser.go(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
-    assertEquals(base + "/", browser.getCurrentUrl(), "signed in");
   }
 
   @SuppressWarnings("unchecked")

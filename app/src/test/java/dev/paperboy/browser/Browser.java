@@ -2,8 +2,11 @@ package dev.paperboy.browser;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -63,6 +66,25 @@ final class Browser {
                 Boolean.TRUE.equals(
                     js.executeScript(
                         "return !window.leaving && document.readyState === 'complete';")));
+  }
+
+  /** Signs in through the sign-in form and waits for the home page it leads to. */
+  static void signIn(WebDriver browser, String base, String email, String password) {
+    browser.get(base + "/signin");
+    browser.findElement(By.name("email")).sendKeys(email);
+    browser.findElement(By.name("password")).sendKeys(password);
+    go(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
+    if (!browser.getCurrentUrl().equals(base + "/")) {
+      throw new AssertionError("signing in " + email + " led to " + browser.getCurrentUrl());
+    }
+  }
+
+  /** Makes the page see the system's colour scheme as {@code scheme} ("light" or "dark"). */
+  static void systemScheme(WebDriver browser, String scheme) {
+    ((ChromeDriver) browser)
+        .executeCdpCommand(
+            "Emulation.setEmulatedMedia",
+            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
   static WebDriverWait waiting(WebDriver browser) {

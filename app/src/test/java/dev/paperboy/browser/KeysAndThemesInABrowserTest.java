@@ -9,7 +9,6 @@ import dev.paperboy.TestApps;
 import dev.paperboy.community.Role;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -41,7 +39,7 @@ class KeysAndThemesInABrowserTest {
 
   @BeforeAll
   static void start() {
-    app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
+    app = TestApps.serving(dir, PageTypes.DAYS);
     app.community().accounts().create("grace@example.org", "Grace", PASSWORD, Role.USER);
     base = TestApps.baseUrl(app);
     browser = Browser.start();
@@ -59,14 +57,7 @@ class KeysAndThemesInABrowserTest {
   void freshBrowser() {
     browser.get(base + "/healthz");
     browser.manage().deleteAllCookies();
-    systemScheme("light");
-  }
-
-  static void systemScheme(String scheme) {
-    ((ChromeDriver) browser)
-        .executeCdpCommand(
-            "Emulation.setEmulatedMedia",
-            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    Browser.systemScheme(browser, "light");
   }
 
   static Object js(String script) {
@@ -93,7 +84,7 @@ class KeysAndThemesInABrowserTest {
   void pagesFollowTheSystemUntilTheToggleChoosesAndTheChoiceIsRemembered() {
     browser.get(base + DAY);
     assertEquals(LIGHT_BACKGROUND, background());
-    systemScheme("dark");
+    Browser.systemScheme(browser, "dark");
     browser.navigate().refresh();
     assertEquals(DARK_BACKGROUND, background(), "the system asks for dark");
 
@@ -150,10 +141,7 @@ class KeysAndThemesInABrowserTest {
 
   @Test
   void uUpvotesTheSelectedPaper() {
-    browser.get(base + "/signin");
-    browser.findElement(By.name("email")).sendKeys("grace@example.org");
-    browser.findElement(By.name("password")).sendKeys(PASSWORD);
-    Browser.go(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
+    Browser.signIn(browser, base, "grace@example.org", PASSWORD);
     browser.get(base + DAY);
     press("j");
     press("j");
@@ -166,11 +154,9 @@ class KeysAndThemesInABrowserTest {
     assertEquals(before + 1, Long.parseLong(vote.findElement(By.className("count")).getText()));
     assertEquals(
         "Upvote: " + (before + 1) + " upvotes",
-        js(
-            "return arguments[0].textContent.replace('▲', '');"
-                .replace(
-                    "arguments[0]",
-                    "document.querySelector('article.card.selected form.vote button')")));
+        ((JavascriptExecutor) browser)
+            .executeScript("return arguments[0].textContent.replace('▲', '');", vote),
+        "what a screen reader announces");
   }
 
   @Test

@@ -22,23 +22,6 @@ import org.openqa.selenium.WebDriver;
  */
 class PageWidthsInABrowserTest {
 
-  private static final List<String> PAGES =
-      List.of(
-          "/",
-          "/papers/date/2026-08-21",
-          "/papers/week/2026-W34",
-          "/papers/month/2026-08",
-          "/papers/trending",
-          "/papers/2608.19880",
-          "/search?q=agents",
-          "/search?q=qwertyuiop",
-          "/search?q=agents&cat=cs.XX",
-          "/papers/2501.99999",
-          "/signin",
-          "/signup",
-          "/submit",
-          "/status");
-
   @TempDir static Path dir;
   static App app;
   static WebDriver browser;
@@ -46,7 +29,7 @@ class PageWidthsInABrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
+    app = TestApps.serving(dir, PageTypes.DAYS);
     base = TestApps.baseUrl(app);
     browser = Browser.start();
   }
@@ -64,7 +47,7 @@ class PageWidthsInABrowserTest {
   void noPageIsWiderThanTheWindow(int width) {
     browser.manage().window().setSize(new Dimension(width, 900));
     List<String> wide = new ArrayList<>();
-    for (String page : PAGES) {
+    for (String page : PageTypes.SIGNED_OUT) {
       browser.get(base + page);
       Object sticking =
           ((JavascriptExecutor) browser)
