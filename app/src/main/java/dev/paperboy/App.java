@@ -60,6 +60,7 @@ public final class App implements AutoCloseable {
         Database.open(config.databaseUrl(), config.database().user(), config.database().password());
     this.leases = new Leases(database, config.node().name(), clock);
     this.papers = new PaperStore(database);
+    papers.listAuthorsOfStoredPapers();
     this.feeds = new FeedService(papers);
     // one client for the whole process: arXiv's one-request-every-3-seconds rule is kept per client
     this.arxiv =
