@@ -10,6 +10,7 @@ import dev.paperboy.harvest.Harvests;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.People;
 import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -212,6 +213,7 @@ public final class App implements AutoCloseable {
                 new WebServer.Parts(
                     feeds,
                     papers,
+                    new People(database),
                     s,
                     community,
                     digests,
