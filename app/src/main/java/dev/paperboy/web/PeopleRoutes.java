@@ -34,18 +34,33 @@ final class PeopleRoutes {
   void register(Javalin app) {
     app.get("/authors/{name}", this::author);
     app.get("/orgs/{name}", this::org);
+    app.get("/api/authors/{name}", this::authorJson);
+    app.get("/api/orgs/{name}", this::orgJson);
+  }
+
+  /** The author the path names, in any spelling; a 404 saying so when no paper lists them. */
+  private People.Author author(String asked) {
+    return people
+        .author(AuthorKey.fold(asked))
+        .orElseThrow(
+            () ->
+                new NotFoundResponse(
+                    "No paper here lists an author named '" + Params.clip(asked) + "'."));
+  }
+
+  /** The organisation with the path's handle; a 404 saying so when it claims no paper. */
+  private People.Org org(String handle) {
+    return people
+        .organization(handle)
+        .orElseThrow(
+            () ->
+                new NotFoundResponse(
+                    "No paper here is claimed by an organisation '" + Params.clip(handle) + "'."));
   }
 
   private void author(Context ctx) {
-    String asked = ctx.pathParam("name");
-    String key = AuthorKey.fold(asked);
-    People.Author author =
-        people
-            .author(key)
-            .orElseThrow(
-                () ->
-                    new NotFoundResponse(
-                        "No paper here lists an author named '" + Params.clip(asked) + "'."));
+    People.Author author = author(ctx.pathParam("name"));
+    String key = author.key();
     Pager pager =
         Pager.of(ctx, NameLink.authorHref(key), author.papers(), PAPERS_PER_PAGE, author.name());
     List<Paper> papers = people.papersBy(key, pager.offset(PAPERS_PER_PAGE), PAPERS_PER_PAGE);
@@ -68,15 +83,7 @@ final class PeopleRoutes {
 
   private void org(Context ctx) {
     String handle = ctx.pathParam("name");
-    People.Org org =
-        people
-            .organization(handle)
-            .orElseThrow(
-                () ->
-                    new NotFoundResponse(
-                        "No paper here is claimed by an organisation '"
-                            + Params.clip(handle)
-                            + "'."));
+    People.Org org = org(handle);
     String name = org.organization().displayName();
     Pager pager = Pager.of(ctx, NameLink.orgHref(handle), org.papers(), PAPERS_PER_PAGE, name);
     Viewer viewer = SessionGate.viewer(ctx);
@@ -129,5 +136,77 @@ final class PeopleRoutes {
 
   private static String together(int papers) {
     return Format.plural(papers, "paper", "papers");
+  }
+
+  /** A named person or organisation in JSON, its page address and how many papers it counts. */
+  record PersonJson(String name, String url, int numPapers) {}
+
+  record AuthorJson(
+      String name,
+      String url,
+      int numPapers,
+      List<PersonJson> coauthors,
+      List<PersonJson> organizations,
+      List<ApiJson.DailyPaperJson> papers) {}
+
+  record OrgJson(
+      String name,
+      String fullname,
+      String avatar,
+      String url,
+      int numPapers,
+      List<PersonJson> authors,
+      List<ApiJson.DailyPaperJson> topPapers,
+      List<ApiJson.DailyPaperJson> papers) {}
+
+  /** The author page's content; {@code p} (from 0) and {@code limit} page the papers. */
+  private void authorJson(Context ctx) {
+    People.Author a = author(ctx.pathParam("name"));
+    int limit = Params.intParam(ctx, "limit", PAPERS_PER_PAGE, 1, ApiRoutes.MAX_LIMIT);
+    int offset = Params.intParam(ctx, "p", 0, 0, 100_000) * limit;
+    ApiJson.send(
+        ctx,
+        new AuthorJson(
+            a.name(),
+            NameLink.authorHref(a.key()),
+            a.papers(),
+            people(people.coauthors(a.key(), PEOPLE_SHOWN)),
+            people.organizationsOf(a.key(), ORGS_SHOWN).stream()
+                .map(
+                    o ->
+                        new PersonJson(
+                            o.organization().name(),
+                            NameLink.orgHref(o.organization().name()),
+                            o.papers()))
+                .toList(),
+            json(people.papersBy(a.key(), offset, limit))));
+  }
+
+  private void orgJson(Context ctx) {
+    String handle = ctx.pathParam("name");
+    People.Org org = org(handle);
+    int limit = Params.intParam(ctx, "limit", PAPERS_PER_PAGE, 1, ApiRoutes.MAX_LIMIT);
+    int offset = Params.intParam(ctx, "p", 0, 0, 100_000) * limit;
+    ApiJson.send(
+        ctx,
+        new OrgJson(
+            handle,
+            org.organization().fullname(),
+            org.organization().avatar(),
+            NameLink.orgHref(handle),
+            org.papers(),
+            people(people.membersOf(handle, PEOPLE_SHOWN)),
+            json(people.topPapersOf(handle, TOP_PAPERS)),
+            json(people.papersOf(handle, offset, limit))));
+  }
+
+  private static List<PersonJson> people(List<People.Author> authors) {
+    return authors.stream()
+        .map(a -> new PersonJson(a.name(), NameLink.authorHref(a.key()), a.papers()))
+        .toList();
+  }
+
+  private static List<ApiJson.DailyPaperJson> json(List<Paper> papers) {
+    return papers.stream().map(ApiJson::dailyPaper).toList();
   }
 }

@@ -199,4 +199,29 @@ class PeoplePagesTest {
     assertFalse(members.isEmpty());
     assertEquals("/authors/zoe%20o%20brien%20smith", members.get(0));
   }
+
+  @Test
+  void theSamePeopleComeAsJsonUnderApi() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    HttpResponse<String> res = web.get("/api/authors/Zoe%20O'Brien%20Smith?limit=5&p=1");
+    assertEquals(200, res.statusCode(), res.body());
+    var author = json.readTree(res.body());
+    assertEquals("Zoë O'Brien-Smith", author.get("name").asText());
+    assertEquals("/authors/zoe%20o%20brien%20smith", author.get("url").asText());
+    assertEquals(25, author.get("numPapers").asInt());
+    assertEquals(5, author.get("papers").size(), "the second page of five");
+    assertEquals("2607.00014", author.get("papers").get(0).get("paper").get("id").asText());
+    assertEquals("Pietro Liò", author.get("coauthors").get(0).get("name").asText());
+    assertEquals("odd lab/ü", author.get("organizations").get(0).get("name").asText());
+
+    var org = json.readTree(web.get("/api/orgs/google").body());
+    assertEquals("Google", org.get("fullname").asText());
+    assertFalse(org.get("authors").isEmpty());
+    assertEquals("2608.19880", org.get("topPapers").get(0).get("paper").get("id").asText());
+
+    HttpResponse<String> unknown = web.get("/api/authors/nobody%20at%20all");
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.body().contains("\"error\""), unknown.body());
+    assertEquals(400, web.get("/api/orgs/google?limit=0").statusCode());
+  }
 }
