@@ -10,6 +10,7 @@ import dev.paperboy.harvest.Harvests;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.People;
 import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
         Database.open(config.databaseUrl(), config.database().user(), config.database().password());
     this.leases = new Leases(database, config.node().name(), clock);
     this.papers = new PaperStore(database);
+    papers.listAuthorsOfStoredPapers();
     this.feeds = new FeedService(papers);
     // one client for the whole process: arXiv's one-request-every-3-seconds rule is kept per client
     this.arxiv =
@@ -211,6 +213,7 @@ public final class App implements AutoCloseable {
                 new WebServer.Parts(
                     feeds,
                     papers,
+                    new People(database),
                     s,
                     community,
                     digests,

@@ -3,9 +3,9 @@ package dev.paperboy.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperboy.ingest.ImportJob;
+import dev.paperboy.paper.AuthorKey;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
-import dev.paperboy.search.AuthorNames;
 import dev.paperboy.storage.Database;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -223,7 +223,7 @@ public final class DevSets {
     Map<String, String> written = new HashMap<>();
     for (Paper p : papers) {
       for (String a : p.authors()) {
-        String folded = AuthorNames.fold(a);
+        String folded = AuthorKey.fold(a);
         if (folded.split(" ").length < 2) {
           continue;
         }

@@ -22,7 +22,7 @@ public sealed interface Period {
   /** How the period is written in URLs and the API: 2026-08-21, 2026-W34, 2026-08. */
   String key();
 
-  /** How people read it: "Aug 21, 2026", "Week 34, 2026", "August 2026". */
+  /** How people read it: "21 Aug 2026", "Week 34, 2026", "August 2026". */
   String label();
 
   Kind kind();

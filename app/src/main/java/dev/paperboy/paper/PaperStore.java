@@ -70,10 +70,10 @@ public final class PaperStore {
           + " sources, withdrawn";
 
   /** What a read returns: the imported columns and this Paperboy's community state. */
-  private static final String READ_COLUMNS = COLUMNS + ", local_upvotes, local_comments, hidden_at";
+  static final String READ_COLUMNS = COLUMNS + ", local_upvotes, local_comments, hidden_at";
 
   /** Papers a moderator has not hidden: the only ones feeds show. */
-  private static final String VISIBLE = "hidden_at IS NULL";
+  static final String VISIBLE = "hidden_at IS NULL";
 
   private static final String UPSERT =
       "INSERT INTO papers ("
@@ -147,6 +147,7 @@ public final class PaperStore {
     int updated = 0;
     int unchanged = 0;
     List<String> changed = new ArrayList<>();
+    List<Paper> newAuthors = new ArrayList<>();
     String now = stamp();
     try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
       for (Paper incoming : batch) {
@@ -162,13 +163,25 @@ public final class PaperStore {
           updated++;
         }
         changed.add(merged.id());
+        if (old == null || !old.authors().equals(merged.authors())) {
+          newAuthors.add(merged);
+        }
         bind(ps, merged, now);
         ps.addBatch();
       }
       ps.executeBatch();
     }
+    PaperAuthors.write(c, newAuthors);
     PaperChanges.record(c, changed);
     return new UpsertResult(created, updated, unchanged, changed);
+  }
+
+  /**
+   * Lists the authors of papers stored before author pages existed (once, at start-up; later calls
+   * return at once). Every paper written since lists its own.
+   */
+  public void listAuthorsOfStoredPapers() {
+    PaperAuthors.backfill(db);
   }
 
   /**
@@ -398,19 +411,16 @@ public final class PaperStore {
   }
 
   private List<Paper> query(String sql, List<?> params) {
-    try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bindAll(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<Paper> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(read(rs));
-        }
-        return out;
-      }
+    try (Connection c = db.connection()) {
+      return readAll(c, sql, params.toArray());
     } catch (SQLException e) {
       throw new StorageException("query failed: " + sql + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The papers a SELECT of {@link #READ_COLUMNS} finds, for this package's other stores. */
+  static List<Paper> readAll(Connection c, String sql, Object... params) throws SQLException {
+    return Sql.list(c, sql, PaperStore::read, params);
   }
 
   private int intQuery(String sql, List<?> params) {

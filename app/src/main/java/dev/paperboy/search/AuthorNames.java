@@ -1,23 +1,18 @@
 package dev.paperboy.search;
 
-import java.text.Normalizer;
+import dev.paperboy.paper.AuthorKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * How a person's name is matched, in every engine alike: accents and case folded ("Müller" is
  * "muller"), punctuation dropped, and the forms people type indexed beside the full name ("K. He"
  * and "He Kaiming" find Kaiming He). Engines index {@link #keys} as exact terms and search for
- * {@link #fold} of the query.
+ * {@link AuthorKey#fold} of the query.
  */
 public final class AuthorNames {
-
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /**
    * Marks the family-name-first form of a two-word name: "Fei Hao" is also found as "Hao Fei",
@@ -31,31 +26,12 @@ public final class AuthorNames {
   private AuthorNames() {}
 
   /**
-   * Lower case, accents and punctuation removed, single spaces: "Jean-Luc Müller" → "jean luc
-   * muller".
-   */
-  public static String fold(String name) {
-    String s = name.toLowerCase(Locale.ROOT);
-    // letters that do not decompose into a base letter and a mark
-    s =
-        s.replace("ß", "ss")
-            .replace("ø", "o")
-            .replace("ł", "l")
-            .replace("đ", "d")
-            .replace("æ", "ae")
-            .replace("œ", "oe")
-            .replace("ı", "i");
-    s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-    return NOT_WORD.matcher(s).replaceAll(" ").strip();
-  }
-
-  /**
    * The folded forms under which an author is found: the full name, the first initial with the
    * family name ("k he"), every given name as an initial ("j l muller"), and a two-word name family
    * name first ("he kaiming"). Empty for a name without letters.
    */
   public static Set<String> keys(String name) {
-    String folded = fold(name);
+    String folded = AuthorKey.fold(name);
     Set<String> keys = new LinkedHashSet<>();
     if (folded.isEmpty()) {
       return keys;
@@ -89,7 +65,7 @@ public final class AuthorNames {
    * #MAX_NAME_WORDS} words and no digits.
    */
   public static String asName(String query) {
-    String folded = fold(query);
+    String folded = AuthorKey.fold(query);
     if (folded.isEmpty() || folded.chars().anyMatch(Character::isDigit)) {
       return null;
     }

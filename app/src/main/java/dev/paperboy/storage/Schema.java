@@ -11,13 +11,14 @@ public final class Schema {
   /**
    * Every table that holds an instance's data, parents before the tables that refer to them, with
    * its primary key. Left out: {@code schema_version} (each database migrates itself) and the
-   * embedding claims (work in progress, taken up again by whichever node embeds next). The change
-   * log and the index watermarks are copied as they are, so an index that follows the source can go
-   * on following the copy.
+   * embedding claims (work in progress, taken up again by whichever node embeds next) and the
+   * author backfill's marker (each database lists its own). The change log and the index watermarks
+   * are copied as they are, so an index that follows the source can go on following the copy.
    */
   public static final List<Table> TABLES =
       List.of(
           new Table("papers", List.of("id")),
+          new Table("paper_authors", List.of("paper_id", "position")),
           new Table("paper_vectors", List.of("id", "model")),
           new Table("paper_changes", List.of("seq")),
           new Table("index_watermarks", List.of("index_id")),

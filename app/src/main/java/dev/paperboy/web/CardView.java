@@ -11,7 +11,9 @@ public record CardView(
     String excerpt,
     String authorCount,
     String authorsShort,
-    String organization,
+    List<NameLink> authorsShown,
+    boolean moreAuthors,
+    NameLink organization,
     String organizationAvatar,
     String published,
     String publishedIso,
@@ -69,8 +71,8 @@ public record CardView(
       String submittedWhen,
       boolean byMeaning) {
     List<String> authors = p.authors();
-    String shortList =
-        String.join(", ", authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size())));
+    List<String> shown = authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size()));
+    String shortList = String.join(", ", shown);
     if (authors.size() > SHOWN_AUTHORS) {
       shortList += " et al.";
     }
@@ -81,7 +83,9 @@ public record CardView(
         Format.excerpt(p.abstractText(), EXCERPT_CHARS),
         authors.isEmpty() ? null : Format.plural(authors.size(), "author", "authors"),
         authors.isEmpty() ? null : shortList,
-        p.organization() == null ? null : p.organization().displayName(),
+        shown.stream().map(NameLink::author).toList(),
+        authors.size() > SHOWN_AUTHORS,
+        p.organization() == null ? null : NameLink.org(p.organization()),
         p.organization() == null ? null : p.organization().avatar(),
         p.published() != null ? Format.day(p.published()) : Format.day(p.dailyDate()),
         p.published() != null

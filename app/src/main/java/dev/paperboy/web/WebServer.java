@@ -7,6 +7,7 @@ import dev.paperboy.feed.FeedService;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.People;
 import dev.paperboy.search.Search;
 import dev.paperboy.storage.Secret;
 import dev.paperboy.storage.StorageException;
@@ -35,6 +36,7 @@ public final class WebServer implements AutoCloseable {
   public record Parts(
       FeedService feeds,
       PaperStore papers,
+      People people,
       Search search,
       CommunityServices community,
       Digests digests,
@@ -126,6 +128,7 @@ public final class WebServer implements AutoCloseable {
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
+    new PeopleRoutes(parts.people(), templates, cards).register(app);
     new DigestRoutes(parts.digests(), templates).register(app);
     new Theme(parts.secureCookies()).register(app);
     new SiteFiles(templates).register(app);

@@ -1,13 +1,10 @@
 package dev.paperboy.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.App;
 import dev.paperboy.TestApps;
 import dev.paperboy.community.Role;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -28,22 +24,17 @@ import org.openqa.selenium.WebDriver;
 class AccessibilityInABrowserTest {
 
   private static final String PASSWORD = "correct horse battery staple";
-  private static final Path AXE = Path.of("../scripts/axe/node_modules/axe-core/axe.min.js");
 
   @TempDir static Path dir;
   static App app;
   static WebDriver browser;
   static String base;
-  static String axe;
+  static Axe axe;
   static String profile;
 
   @BeforeAll
-  static void start() throws IOException {
-    assertTrue(
-        Files.isRegularFile(AXE),
-        AXE.toAbsolutePath()
-            + " is missing: run scripts/install-test-deps.sh (./paperboy test does)");
-    axe = Files.readString(AXE);
+  static void start() {
+    axe = Axe.load();
     app = TestApps.serving(dir, PageTypes.DAYS);
     profile =
         app.community()
@@ -71,28 +62,12 @@ class AccessibilityInABrowserTest {
     Browser.systemScheme(browser, scheme);
     List<String> found = new ArrayList<>();
     for (String page : PageTypes.SIGNED_OUT) {
-      found.addAll(check(page));
+      found.addAll(axe.violations(browser, base, page));
     }
     Browser.signIn(browser, base, "grace@example.org", PASSWORD);
     for (String page : PageTypes.SIGNED_IN) {
-      found.addAll(check(page.equals(PageTypes.PROFILE) ? profile : page));
+      found.addAll(axe.violations(browser, base, page.equals(PageTypes.PROFILE) ? profile : page));
     }
     assertEquals(List.of(), found, "axe-core violations, " + scheme + " at " + width + " px");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> check(String page) {
-    browser.get(base + page);
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    js.executeScript(axe);
-    List<Object> violations =
-        (List<Object>)
-            js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + "axe.run(document, { resultTypes: ['violations'] }).then(r => done("
-                    + " r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
-                    + " .map(v => v.impact + ' ' + v.id + ' (' + v.help + ') at '"
-                    + " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))));");
-    return violations.stream().map(v -> page + ": " + v).toList();
   }
 }

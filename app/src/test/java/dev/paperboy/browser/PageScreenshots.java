@@ -64,7 +64,14 @@ class PageScreenshots {
 
   private static String name(String who, String page, int width, String scheme) {
     String slug = page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-    return (slug.isEmpty() ? "home" : slug.toLowerCase(java.util.Locale.ROOT)) + "." + who + "." + width + "." + scheme + ".png";
+    return (slug.isEmpty() ? "home" : slug.toLowerCase(java.util.Locale.ROOT))
+        + "."
+        + who
+        + "."
+        + width
+        + "."
+        + scheme
+        + ".png";
   }
 
   private static void shoot(WebDriver browser, String url, Path file) throws Exception {

@@ -2,6 +2,7 @@ package dev.paperboy.paper;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** Small papers for tests, as an arXiv listing would give them. */
 public final class TestPapers {
@@ -24,6 +25,39 @@ public final class TestPapers {
         null,
         null,
         Source.ARXIV_LISTING,
+        false);
+  }
+
+  /**
+   * A Hugging Face daily paper of {@code day} (published that day too) claimed by {@code org} (or
+   * none), by these authors.
+   */
+  public static Paper daily(
+      String id, int version, LocalDate day, long upvotes, Organization org, List<String> authors) {
+    return new Paper(
+        id,
+        version,
+        "Paper " + id,
+        "An abstract.",
+        authors,
+        List.of("cs.LG"),
+        day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+        null,
+        day,
+        upvotes,
+        0,
+        org,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        Set.of(Source.HF_DAILY),
+        Paper.Community.NONE,
         false);
   }
 }

@@ -1,0 +1,21 @@
+package dev.paperboy.web;
+
+import java.util.List;
+
+/**
+ * An organisation's page: its name, handle and avatar, a page of its papers under their Daily
+ * Papers days, its most upvoted papers and the authors seen on its papers.
+ */
+public record OrgView(
+    String name,
+    String handle,
+    String avatar,
+    String summary,
+    List<Day> days,
+    List<CardView> top,
+    List<AuthorView.Counted> members,
+    Pager pager) {
+
+  /** The papers of one day, under a heading that links to that day's feed (null for no day). */
+  public record Day(String label, String href, List<CardView> cards) {}
+}
