@@ -108,6 +108,13 @@ final class TexMacros {
   /** Macros that stand for a character or a word. */
   static final Map<String, String> SYMBOLS =
       Map.ofEntries(
+          // the abbreviations papers define for themselves, left in abstracts by the dozen
+          Map.entry("eg", "e.g."),
+          Map.entry("ie", "i.e."),
+          Map.entry("etal", "et al."),
+          Map.entry("vs", "vs."),
+          Map.entry("wrt", "w.r.t."),
+          Map.entry("etc", "etc."),
           Map.entry("LaTeX", "LaTeX"),
           Map.entry("TeX", "TeX"),
           Map.entry("ldots", "…"),

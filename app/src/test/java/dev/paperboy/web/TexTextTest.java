@@ -83,6 +83,7 @@ class TexTextTest {
   @Test
   void unknownMacrosAndEverythingElseStayAsWrittenButEscaped() {
     assertEquals("we call it \\projectname.", html("we call it \\projectname."));
+    assertEquals("pools (e.g., average), i.e. here", html("pools (\\eg, average), \\ie{} here"));
     assertEquals(
         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
         html("<script>alert('x')</script> & \"q\""));
