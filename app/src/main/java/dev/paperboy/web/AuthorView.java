@@ -14,6 +14,10 @@ public record AuthorView(
     List<Counted> organizations,
     Pager pager) {
 
+  public boolean hasMath() {
+    return CardView.anyMath(cards);
+  }
+
   /** A linked name and how many papers it shares with the page's subject. */
   public record Counted(NameLink link, String papers) {}
 }

@@ -3,12 +3,16 @@ package dev.paperboy.web;
 import dev.paperboy.paper.Paper;
 import java.util.List;
 
-/** What a paper card shows, already formatted. Optional parts are null. */
+/**
+ * What a paper card shows, already formatted; {@code heading} and {@code excerpt} are the title and
+ * the start of the abstract (or their search highlights) rendered. Optional parts are null.
+ */
 public record CardView(
     String id,
     String href,
     String title,
-    String excerpt,
+    RichText heading,
+    RichText excerpt,
     String authorCount,
     String authorsShort,
     List<NameLink> authorsShown,
@@ -21,8 +25,6 @@ public record CardView(
     Comments comments,
     String githubRepo,
     String stars,
-    String titleHtml,
-    String excerptHtml,
     boolean upvoted,
     String submitter,
     String submitterHref,
@@ -50,6 +52,22 @@ public record CardView(
     public String huggingFaceLabel() {
       return onHuggingFace + " on Hugging Face";
     }
+  }
+
+  /** True when the card has a formula, so its page loads KaTeX. */
+  public boolean math() {
+    return heading.math() || excerpt.math();
+  }
+
+  /** True when any card in the lists has a formula. */
+  @SafeVarargs
+  static boolean anyMath(List<CardView>... lists) {
+    for (List<CardView> cards : lists) {
+      if (cards.stream().anyMatch(CardView::math)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final int SHOWN_AUTHORS = 3;
@@ -80,7 +98,10 @@ public record CardView(
         p.id(),
         "/papers/" + p.id(),
         p.title(),
-        Format.excerpt(p.abstractText(), EXCERPT_CHARS),
+        titleHtml != null ? RichText.highlighted(titleHtml) : RichText.of(p.title()),
+        excerptHtml != null
+            ? RichText.highlighted(excerptHtml)
+            : RichText.excerpt(p.abstractText(), EXCERPT_CHARS),
         authors.isEmpty() ? null : Format.plural(authors.size(), "author", "authors"),
         authors.isEmpty() ? null : shortList,
         shown.stream().map(NameLink::author).toList(),
@@ -95,8 +116,6 @@ public record CardView(
         Comments.of(p),
         p.githubRepo(),
         p.githubStars() == null ? null : Format.compact(p.githubStars()),
-        titleHtml,
-        excerptHtml,
         upvoted,
         submitter,
         submitterHref,

@@ -25,6 +25,10 @@ public record FeedView(
     String previousPageHref,
     String nextPageHref) {
 
+  public boolean hasMath() {
+    return CardView.anyMath(cards);
+  }
+
   static String href(Period p) {
     return "/papers/" + p.kind().path() + "/" + p.key();
   }

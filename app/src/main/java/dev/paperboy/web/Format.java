@@ -30,22 +30,6 @@ final class Format {
     return (n / 1000) + "k";
   }
 
-  /** Cuts text at a word boundary so it fits {@code max} characters, adding an ellipsis. */
-  static String excerpt(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    String s = text.strip();
-    if (s.length() <= max) {
-      return s;
-    }
-    int cut = s.lastIndexOf(' ', max - 1);
-    if (cut < max / 2) {
-      cut = max - 1;
-    }
-    return s.substring(0, cut).stripTrailing() + "…";
-  }
-
   /** "just now", "5 minutes ago", "3 hours ago", "2 days ago", then the date. */
   static String ago(Instant then, Instant now) {
     long seconds = Math.max(0, java.time.Duration.between(then, now).toSeconds());

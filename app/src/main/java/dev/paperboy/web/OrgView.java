@@ -16,6 +16,10 @@ public record OrgView(
     List<AuthorView.Counted> members,
     Pager pager) {
 
+  public boolean hasMath() {
+    return CardView.anyMath(top) || days.stream().anyMatch(d -> CardView.anyMath(d.cards()));
+  }
+
   /** The papers of one day, under a heading that links to that day's feed (null for no day). */
   public record Day(String label, String href, List<CardView> cards) {}
 }

@@ -10,6 +10,9 @@ import java.util.Locale;
 public record PaperView(
     Paper paper,
     String title,
+    RichText heading,
+    RichText abstractBody,
+    RichText summary,
     String versionedId,
     String published,
     String updated,
@@ -63,6 +66,11 @@ public record PaperView(
   private static final DateTimeFormatter CITATION_DATE =
       DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
+  /** True when the title, abstract, summary or a similar paper's card has a formula. */
+  public boolean hasMath() {
+    return heading.math() || abstractBody.math() || summary.math() || CardView.anyMath(similar);
+  }
+
   public CardView.Comments comments() {
     return CardView.Comments.of(paper);
   }
@@ -75,6 +83,9 @@ public record PaperView(
     return new PaperView(
         p,
         p.title(),
+        RichText.of(p.title()),
+        RichText.of(p.abstractText()),
+        RichText.of(p.aiSummary()),
         p.version() > 0 ? p.id() + "v" + p.version() : p.id(),
         p.published() == null ? null : Format.day(p.published()),
         p.updated() == null || p.updated().equals(p.published()) ? null : Format.day(p.updated()),

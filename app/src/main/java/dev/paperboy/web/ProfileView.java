@@ -17,6 +17,10 @@ public record ProfileView(
     List<ProfileComment> comments,
     List<PaperCollections.Collection> collections) {
 
+  public boolean hasMath() {
+    return CardView.anyMath(submissions, upvoted);
+  }
+
   /** One of their comments, linked to the paper it is on. */
   public record ProfileComment(String paperId, String paperTitle, String html, String when) {
 

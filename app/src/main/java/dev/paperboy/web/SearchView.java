@@ -22,6 +22,10 @@ public record SearchView(
     List<Suggestion> suggestions,
     ArxivOffer arxivOffer) {
 
+  public boolean hasMath() {
+    return CardView.anyMath(cards);
+  }
+
   /** Something to try: a sentence with a link in it ({@code before}, link, {@code after}). */
   public record Suggestion(String before, String linkText, String href, String after) {}
 }

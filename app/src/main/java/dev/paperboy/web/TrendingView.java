@@ -9,4 +9,9 @@ public record TrendingView(
     int page,
     int pageCount,
     String previousPageHref,
-    String nextPageHref) {}
+    String nextPageHref) {
+
+  public boolean hasMath() {
+    return CardView.anyMath(cards);
+  }
+}

@@ -49,6 +49,19 @@ final class Browser {
     return chrome;
   }
 
+  /** Quits the browser a test class started, if it got that far, then closes the app it served. */
+  static void stop(WebDriver browser, AutoCloseable app) throws Exception {
+    try {
+      if (browser != null) {
+        browser.quit();
+      }
+    } finally {
+      if (app != null) {
+        app.close();
+      }
+    }
+  }
+
   /** Clicks a link or a form's button and waits until the next page has replaced this one. */
   static void go(WebDriver browser, WebElement target) {
     go(browser, target::click);
