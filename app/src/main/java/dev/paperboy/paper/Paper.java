@@ -13,7 +13,9 @@ import java.util.Set;
  * <p>{@code id} is the versionless arXiv id; {@code dailyDate} is the Daily Papers day the paper
  * belongs to. Optional values are {@code null}; lists are never null. {@code upvotes} and {@code
  * numComments} are the counts imported from Hugging Face; {@code community} is what this Paperboy's
- * own users did, and {@link #totalUpvotes()} is what feeds rank by.
+ * own users did, and {@link #totalUpvotes()} is what feeds rank by. {@code thumbnail} is the
+ * source's address of a preview image (Hugging Face's social thumbnail), never shown as is: pages
+ * show the copy a node keeps in its own cache.
  */
 public record Paper(
     String id,
@@ -31,6 +33,7 @@ public record Paper(
     String githubRepo,
     Long githubStars,
     String projectPage,
+    String thumbnail,
     String aiSummary,
     List<String> aiKeywords,
     String comment,
@@ -120,6 +123,7 @@ public record Paper(
         null,
         null,
         null,
+        null,
         List.of(),
         comment,
         journalRef,
@@ -159,6 +163,7 @@ public record Paper(
         githubRepo,
         githubStars,
         projectPage,
+        thumbnail,
         aiSummary,
         aiKeywords,
         pick(comment, arxiv.comment),
@@ -211,6 +216,7 @@ public record Paper(
         githubRepo,
         githubStars,
         projectPage,
+        thumbnail,
         aiSummary,
         aiKeywords,
         comment,
@@ -253,7 +259,8 @@ public record Paper(
    *       earliest seen, {@code updated} the latest;
    *   <li>upvotes, comment count and GitHub stars are the highest seen (they only grow at the
    *       source), and only sources that carry them count;
-   *   <li>organisation, links and AI summary keep the first value seen;
+   *   <li>organisation, links, thumbnail and AI summary keep the first value seen, so a source
+   *       without a thumbnail (arXiv) never drops a known one;
    *   <li>the community state is this paper's as stored (imports carry none);
    *   <li>withdrawn follows the bibliographic record: a later version can withdraw the paper.
    * </ul>
@@ -290,6 +297,7 @@ public record Paper(
         pick(githubRepo, in.githubRepo),
         highest(githubStars, in.githubStars),
         pick(projectPage, in.projectPage),
+        pick(thumbnail, in.thumbnail),
         pick(aiSummary, in.aiSummary),
         aiKeywords.isEmpty() ? in.aiKeywords : aiKeywords,
         pick(bib.comment, old.comment),
