@@ -84,7 +84,7 @@ public record Paper(
   public Paper submittedOn(LocalDate day, String submitter) {
     EnumSet<Source> withSubmission = EnumSet.of(Source.SUBMISSION);
     withSubmission.addAll(sources);
-    return copy(day, submitter, withSubmission);
+    return copy(day, submitter, withSubmission, thumbnail);
   }
 
   /**
@@ -175,20 +175,43 @@ public record Paper(
         withdrawn || arxiv.withdrawn);
   }
 
+  /** The paper with this thumbnail address (a source's preview image). */
+  public Paper withThumbnail(String url) {
+    return copy(dailyDate, submittedBy, sources, url);
+  }
+
   /** The paper on another Daily Papers day (a harvest's listing day). */
   public Paper onDay(LocalDate day) {
-    return copy(day, submittedBy, sources);
+    return copy(day, submittedBy, sources, thumbnail);
   }
 
   /** The paper with these dates and counts (an importer's corrections of implausible ones). */
   public Paper withDatesAndCounts(
       Instant published, Instant updated, long upvotes, long numComments, Long githubStars) {
     return copy(
-        published, updated, dailyDate, upvotes, numComments, githubStars, submittedBy, sources);
+        published,
+        updated,
+        dailyDate,
+        upvotes,
+        numComments,
+        githubStars,
+        submittedBy,
+        sources,
+        thumbnail);
   }
 
-  private Paper copy(LocalDate day, String submitter, Set<Source> withSources) {
-    return copy(published, updated, day, upvotes, numComments, githubStars, submitter, withSources);
+  private Paper copy(
+      LocalDate day, String submitter, Set<Source> withSources, String thumbnailUrl) {
+    return copy(
+        published,
+        updated,
+        day,
+        upvotes,
+        numComments,
+        githubStars,
+        submitter,
+        withSources,
+        thumbnailUrl);
   }
 
   private Paper copy(
@@ -199,7 +222,8 @@ public record Paper(
       long numComments,
       Long githubStars,
       String submitter,
-      Set<Source> withSources) {
+      Set<Source> withSources,
+      String thumbnail) {
     return new Paper(
         id,
         version,

@@ -58,7 +58,7 @@ public final class PaperStore {
   /** What an upsert did, and which ids it created or changed. */
   public record UpsertResult(int created, int updated, int unchanged, List<String> changedIds) {}
 
-  private static final DateTimeFormatter STAMP =
+  static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PaperStoreTest {
+public class PaperStoreTest {
 
   @TempDir Path dir;
   Database db;
@@ -33,7 +33,7 @@ class PaperStoreTest {
     db.close();
   }
 
-  static Paper listing(String id, LocalDate day) {
+  public static Paper listing(String id, LocalDate day) {
     return Paper.fromArxiv(
         id,
         1,
