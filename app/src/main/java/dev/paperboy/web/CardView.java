@@ -25,7 +25,9 @@ public record CardView(
     String submitterHref,
     String submittedWhen,
     boolean withdrawn,
-    boolean byMeaning) {
+    boolean byMeaning,
+    String thumbnailHref,
+    String initials) {
 
   public String commentsLabel() {
     return Format.plural(comments, "comment", "comments");
@@ -38,7 +40,8 @@ public record CardView(
    * The card for a paper as one viewer sees it: {@code titleHtml} and {@code excerptHtml} are
    * search highlights (HTML Lucene's passage formatter built from escaped text with only {@code
    * <mark>} added, so safe to emit as is) or null; {@code submitter} and its link and time are null
-   * when nobody submitted it.
+   * when nobody submitted it; {@code thumbnailHref} is this Paperboy's address of the paper's
+   * cached image, or null for a placeholder.
    */
   static CardView of(
       Paper p,
@@ -48,7 +51,8 @@ public record CardView(
       String submitter,
       String submitterHref,
       String submittedWhen,
-      boolean byMeaning) {
+      boolean byMeaning,
+      String thumbnailHref) {
     List<String> authors = p.authors();
     String shortList =
         String.join(", ", authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size())));
@@ -76,6 +80,8 @@ public record CardView(
         submitterHref,
         submittedWhen,
         p.withdrawn(),
-        byMeaning);
+        byMeaning,
+        thumbnailHref,
+        Format.initials(p.title()));
   }
 }

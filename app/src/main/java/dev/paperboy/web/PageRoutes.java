@@ -12,6 +12,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** The server-rendered pages: the feeds, trending, the paper page and the status page. */
 final class PageRoutes {
@@ -24,6 +25,7 @@ final class PageRoutes {
   private final Harvests harvests;
   private final Cards cards;
   private final PaperPage paperPage;
+  private final Site site;
 
   PageRoutes(
       FeedService feeds,
@@ -31,13 +33,15 @@ final class PageRoutes {
       Harvests harvests,
       Templates templates,
       Cards cards,
-      PaperPage paperPage) {
+      PaperPage paperPage,
+      Site site) {
     this.feeds = feeds;
     this.search = search;
     this.harvests = harvests;
     this.templates = templates;
     this.cards = cards;
     this.paperPage = paperPage;
+    this.site = site;
   }
 
   void register(Javalin app) {
@@ -82,7 +86,9 @@ final class PageRoutes {
           period.label() + " has " + Format.plural(result.pageCount(), "page", "pages") + ".");
     }
     templates.page(
-        ctx, "feed.jte", FeedView.of(result, cards.of(SessionGate.viewer(ctx), result.papers())));
+        ctx,
+        "feed.jte",
+        FeedView.of(result, cards.of(SessionGate.viewer(ctx), result.papers()), site));
   }
 
   private void trending(Context ctx) {
@@ -93,15 +99,26 @@ final class PageRoutes {
           "Trending has " + Format.plural(result.pageCount(), "page", "pages") + ".");
     }
     int shown = page + 1;
+    List<CardView> shownCards = cards.of(SessionGate.viewer(ctx), result.papers());
+    String window = Format.day(result.from()) + " – " + Format.day(result.to());
     templates.page(
         ctx,
         "trending.jte",
         new TrendingView(
-            Format.day(result.from()) + " – " + Format.day(result.to()),
-            cards.of(SessionGate.viewer(ctx), result.papers()),
+            window,
+            shownCards,
             shown,
             result.pageCount(),
             shown > 1 ? "/papers/trending?page=" + (shown - 1) : null,
-            shown < result.pageCount() ? "/papers/trending?page=" + (shown + 1) : null));
+            shown < result.pageCount() ? "/papers/trending?page=" + (shown + 1) : null,
+            site.preview(
+                "Trending papers",
+                "Papers trending on Paperboy, "
+                    + window
+                    + ": "
+                    + String.join("; ", shownCards.stream().limit(5).map(CardView::title).toList()),
+                "/papers/trending",
+                shownCards.isEmpty() ? null : shownCards.get(0).thumbnailHref(),
+                "website")));
   }
 }

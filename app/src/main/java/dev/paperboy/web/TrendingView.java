@@ -9,4 +9,5 @@ public record TrendingView(
     int page,
     int pageCount,
     String previousPageHref,
-    String nextPageHref) {}
+    String nextPageHref,
+    Preview preview) {}
