@@ -92,29 +92,32 @@ class PageWidthsInABrowserTest {
     assertEquals(List.of(), wide, "pages wider than " + width + " px");
   }
 
+  /** What {@code script} returns on a day's feed in a window {@code width} px wide. */
+  private static Object onTheFeedAt(int width, String script) {
+    browser.manage().window().setSize(new Dimension(width, 900));
+    browser.get(base + "/papers/date/2026-08-21");
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {390, 1280})
   void theVoteBoxesOfAFeedAreAllAsWideWhateverTheirCount(int width) {
-    browser.manage().window().setSize(new Dimension(width, 900));
-    browser.get(base + "/papers/date/2026-08-21");
     Object widths =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "return [...new Set([...document.querySelectorAll('.card .votes')]"
-                    + ".map(e => Math.round(e.getBoundingClientRect().width)))];");
+        onTheFeedAt(
+            width,
+            "return [...new Set([...document.querySelectorAll('.card .votes')]"
+                + ".map(e => Math.round(e.getBoundingClientRect().width)))];");
     assertEquals(1, ((List<?>) widths).size(), "vote box widths at " + width + ": " + widths);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {390, 1280})
   void thumbnailsShowOnWideScreensOnly(int width) {
-    browser.manage().window().setSize(new Dimension(width, 900));
-    browser.get(base + "/papers/date/2026-08-21");
     Object shown =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "return [...document.querySelectorAll('.card .thumb')]"
-                    + ".filter(e => e.getBoundingClientRect().width > 0).length;");
+        onTheFeedAt(
+            width,
+            "return [...document.querySelectorAll('.card .thumb')]"
+                + ".filter(e => e.getBoundingClientRect().width > 0).length;");
     assertEquals(width >= 768 ? 17L : 0L, shown, "thumbnails or placeholders shown at " + width);
   }
 }
