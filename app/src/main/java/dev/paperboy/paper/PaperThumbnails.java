@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class PaperThumbnails {
 
-  /** A paper's thumbnail address; {@code day} is its Daily Papers day ("" for none). */
+  /** A paper's thumbnail address and its Daily Papers day (YYYY-MM-DD). */
   public record Wanted(String id, String url, String day) {}
 
   private final Database db;
@@ -26,27 +26,28 @@ public final class PaperThumbnails {
   }
 
   /**
-   * Up to {@code limit} visible papers with a thumbnail address, newest day first then by id
-   * descending, starting after {@code after} (null: from the newest); papers whose thumbnail was
-   * refused after {@code refusedBefore} are left out.
+   * Up to {@code limit} visible papers with a thumbnail address and a day (every Hugging Face paper
+   * has one), newest day first then by id descending, on the papers_thumbnails index, starting
+   * after {@code after} (null: from the newest); papers whose thumbnail was refused after {@code
+   * refusedBefore} are left out.
    */
   public List<Wanted> newestFirst(Instant refusedBefore, Wanted after, int limit) {
     List<Object> params = new ArrayList<>();
     params.add(PaperStore.STAMP.format(refusedBefore));
     String from = "";
     if (after != null) {
-      from = " AND (COALESCE(daily_date, '') < ? OR (COALESCE(daily_date, '') = ? AND id < ?))";
+      from = " AND (daily_date < ? OR (daily_date = ? AND id < ?))";
       params.addAll(List.of(after.day(), after.day(), after.id()));
     }
     params.add(limit);
     try (Connection c = db.connection()) {
       return Sql.list(
           c,
-          "SELECT id, thumbnail, COALESCE(daily_date, '') FROM papers WHERE thumbnail IS NOT NULL"
-              + " AND hidden_at IS NULL AND (thumbnail_refused_at IS NULL OR thumbnail_refused_at"
-              + " <= ?)"
+          "SELECT id, thumbnail, daily_date FROM papers WHERE thumbnail IS NOT NULL AND daily_date"
+              + " IS NOT NULL AND hidden_at IS NULL AND (thumbnail_refused_at IS NULL OR"
+              + " thumbnail_refused_at <= ?)"
               + from
-              + " ORDER BY COALESCE(daily_date, '') DESC, id DESC LIMIT ?",
+              + " ORDER BY daily_date DESC, id DESC LIMIT ?",
           rs -> new Wanted(rs.getString(1), rs.getString(2), rs.getString(3)),
           params.toArray());
     } catch (SQLException e) {

@@ -5,3 +5,5 @@
 ALTER TABLE papers ADD COLUMN thumbnail TEXT;
 ALTER TABLE papers ADD COLUMN thumbnail_refused_at TEXT COLLATE "C";
 ALTER TABLE papers ADD COLUMN thumbnail_refusal TEXT;
+-- the fetcher's walk, newest day first, over the papers that have one
+CREATE INDEX papers_thumbnails ON papers(daily_date, id) WHERE thumbnail IS NOT NULL;
