@@ -37,7 +37,11 @@ public final class ThumbnailJob implements Runnable {
   }
 
   /** What runs have done so far. */
-  public record Counts(long fetched, Map<Refusal, Long> refused, long unavailable) {}
+  public record Counts(long fetched, Map<Refusal, Long> refused, long unavailable) {
+    public long refusedInAll() {
+      return refused.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   private static final Logger log = LoggerFactory.getLogger(ThumbnailJob.class);
   private static final int PAGE = 200;

@@ -70,8 +70,12 @@ public final class Thumbnails implements AutoCloseable {
     return cache;
   }
 
-  public ThumbnailJob.Counts counts() {
-    return job.counts();
+  /** This node's cache and what its fetcher did since the process started. */
+  public record Status(
+      int cached, long bytes, long cap, boolean fetching, ThumbnailJob.Counts counts) {}
+
+  public Status status() {
+    return new Status(cache.count(), cache.size(), cache.cap(), fetch, job.counts());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.paperboy.feed.Period;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Search;
+import dev.paperboy.thumbnail.Thumbnails;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -26,6 +27,7 @@ final class PageRoutes {
   private final Cards cards;
   private final PaperPage paperPage;
   private final Site site;
+  private final Thumbnails thumbnails;
 
   PageRoutes(
       FeedService feeds,
@@ -34,7 +36,8 @@ final class PageRoutes {
       Templates templates,
       Cards cards,
       PaperPage paperPage,
-      Site site) {
+      Site site,
+      Thumbnails thumbnails) {
     this.feeds = feeds;
     this.search = search;
     this.harvests = harvests;
@@ -42,6 +45,7 @@ final class PageRoutes {
     this.cards = cards;
     this.paperPage = paperPage;
     this.site = site;
+    this.thumbnails = thumbnails;
   }
 
   void register(Javalin app) {
@@ -60,7 +64,10 @@ final class PageRoutes {
             templates.page(
                 ctx,
                 "status.jte",
-                new StatusView(search.status(), harvests.all().stream().limit(12).toList())));
+                new StatusView(
+                    search.status(),
+                    harvests.all().stream().limit(12).toList(),
+                    thumbnails.status())));
   }
 
   private void home(Context ctx) {

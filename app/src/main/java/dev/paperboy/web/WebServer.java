@@ -133,7 +133,14 @@ public final class WebServer implements AutoCloseable {
     new AdminRoutes(parts.community(), templates).register(app);
     new DigestRoutes(parts.digests(), templates).register(app);
     new PageRoutes(
-            parts.feeds(), parts.search(), parts.harvests(), templates, cards, paperPage, site)
+            parts.feeds(),
+            parts.search(),
+            parts.harvests(),
+            templates,
+            cards,
+            paperPage,
+            site,
+            parts.thumbnails())
         .register(app);
     app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));
     app.exception(

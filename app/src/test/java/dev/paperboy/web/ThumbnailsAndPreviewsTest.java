@@ -116,6 +116,16 @@ class ThumbnailsAndPreviewsTest {
   }
 
   @Test
+  void theStatusPageSaysWhatThisNodeHasCached() throws Exception {
+    String html = page("/status");
+    assertTrue(
+        html.contains(
+            "<td class=\"thumbnails\" colspan=\"2\">1 cached (0 of 512 MB); since start 0 fetched,"
+                + " 0 refused, 0 times the host did not answer; this node does not fetch"),
+        html);
+  }
+
+  @Test
   void aPaperWithoutACachedThumbnailOrAnUnknownOneIsNotFound() throws Exception {
     assertEquals(
         404, get("/thumbnails/" + NOT_CACHED, HttpResponse.BodyHandlers.discarding()).statusCode());
