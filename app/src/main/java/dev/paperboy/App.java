@@ -18,6 +18,7 @@ import dev.paperboy.search.SearchResults;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Leases;
 import dev.paperboy.storage.Secret;
+import dev.paperboy.thumbnail.Thumbnails;
 import dev.paperboy.web.WebServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class App implements AutoCloseable {
   private Search readingSearch;
   private WebServer web;
   private HarvestScheduler ingest;
+  private Thumbnails thumbnails;
   private Observability observe;
 
   public App(Config config) {
@@ -199,6 +201,8 @@ public final class App implements AutoCloseable {
       ingest = HarvestScheduler.create(harvests, papers, arxiv, config.harvest(), clock, leases);
       ingest.start();
     }
+    thumbnails = Thumbnails.create(database, config.thumbnails(), config.thumbnailDir(), clock);
+    thumbnails.start();
     observe =
         Observability.create(
             database,
@@ -222,7 +226,9 @@ public final class App implements AutoCloseable {
                     config.secureCookies(),
                     clock,
                     observe,
-                    config.trustedProxies()))
+                    config.trustedProxies(),
+                    thumbnails,
+                    config.publicUrl()))
             .start(config.host(), config.port());
     return web;
   }
@@ -231,6 +237,14 @@ public final class App implements AutoCloseable {
   private static final Duration FOLLOW = Duration.ofMillis(500);
 
   private static final long SUBMISSION_MILLIS = 5000;
+
+  /** This node's thumbnails, once {@link #serve()} has run. */
+  public Thumbnails thumbnails() {
+    if (thumbnails == null) {
+      throw new IllegalStateException("not serving");
+    }
+    return thumbnails;
+  }
 
   /** The port the web server listens on, once {@link #serve()} has run. */
   public int port() {
@@ -252,6 +266,9 @@ public final class App implements AutoCloseable {
     digests.scheduler().close();
     if (ingest != null) {
       ingest.close();
+    }
+    if (thumbnails != null) {
+      thumbnails.close();
     }
     if (search != null) {
       search.close();

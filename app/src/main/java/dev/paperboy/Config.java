@@ -3,6 +3,7 @@ package dev.paperboy;
 import dev.paperboy.digest.MailSettings;
 import dev.paperboy.harvest.HarvestSettings;
 import dev.paperboy.observe.BearerToken;
+import dev.paperboy.thumbnail.ThumbnailSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -36,6 +37,8 @@ import java.util.Map;
  *     share, or the embedded SQLite file when the URL is not set
  * @param search PAPERBOY_SEARCH and PAPERBOY_SOLR_*: the embedded index of each node, or a
  *     SolrCloud collection all nodes share
+ * @param thumbnails PAPERBOY_THUMBNAILS and PAPERBOY_THUMBNAIL_*: whether and from where this node
+ *     fetches the papers' preview images into its own cache, and how large that may grow
  */
 public record Config(
     String host,
@@ -53,7 +56,8 @@ public record Config(
     List<String> trustedProxies,
     NodeSettings node,
     DatabaseSettings database,
-    SearchSettings search) {
+    SearchSettings search,
+    ThumbnailSettings thumbnails) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -83,7 +87,8 @@ public record Config(
         List.of(),
         NodeSettings.defaults(),
         DatabaseSettings.EMBEDDED,
-        SearchSettings.EMBEDDED);
+        SearchSettings.EMBEDDED,
+        ThumbnailSettings.defaults(false));
   }
 
   public Config {
@@ -121,6 +126,10 @@ public record Config(
     }
     if (search == null) {
       search = SearchSettings.EMBEDDED;
+    }
+    if (thumbnails == null) {
+      // they come from the same place as the harvested papers: off where harvests are
+      thumbnails = ThumbnailSettings.defaults(harvest.enabled());
     }
     trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
     for (String proxy : trustedProxies) {
@@ -180,8 +189,32 @@ public record Config(
             list(env.get("PAPERBOY_TRUSTED_PROXIES")),
             NodeSettings.resolve(env),
             DatabaseSettings.resolve(env),
-            SearchSettings.resolve(env));
-    return config.withMail(mail(env, config.mail().from()));
+            SearchSettings.resolve(env),
+            null);
+    return config.withMail(mail(env, config.mail().from())).withThumbnails(thumbnails(env, config));
+  }
+
+  /**
+   * PAPERBOY_THUMBNAILS (on/off; as the harvest by default), PAPERBOY_THUMBNAIL_HOSTS (fetched over
+   * https only), PAPERBOY_THUMBNAIL_CACHE_MB and PAPERBOY_THUMBNAIL_MAX_KB.
+   */
+  private static ThumbnailSettings thumbnails(Map<String, String> env, Config config) {
+    String onOff =
+        first(null, env.get("PAPERBOY_THUMBNAILS"), config.harvest().enabled() ? "on" : "off")
+            .toLowerCase(Locale.ROOT);
+    if (!onOff.equals("on") && !onOff.equals("off")) {
+      throw new IllegalArgumentException(
+          "PAPERBOY_THUMBNAILS must be on or off, got '" + onOff + "'");
+    }
+    List<String> hosts = list(env.get("PAPERBOY_THUMBNAIL_HOSTS"));
+    return ThumbnailSettings.forHosts(
+        onOff.equals("on"),
+        hosts.isEmpty() ? ThumbnailSettings.HOSTS : hosts,
+        number(env, "PAPERBOY_THUMBNAIL_MAX_KB", (int) (ThumbnailSettings.MAX_FILE_BYTES >> 10))
+            * 1024L,
+        number(env, "PAPERBOY_THUMBNAIL_CACHE_MB", (int) (ThumbnailSettings.CACHE_BYTES >> 20))
+            * 1024L
+            * 1024L);
   }
 
   /**
@@ -272,7 +305,8 @@ public record Config(
       List<String> trustedProxies,
       NodeSettings node,
       DatabaseSettings database,
-      SearchSettings search) {
+      SearchSettings search,
+      ThumbnailSettings thumbnails) {
     return new Config(
         host,
         port,
@@ -289,35 +323,81 @@ public record Config(
         trustedProxies,
         node,
         database,
-        search);
+        search,
+        thumbnails);
   }
 
   public Config withEmbeddingModel(String model) {
-    return copy(model, arxivApiUrl, mail, harvest, trustedProxies, node, database, search);
+    return copy(
+        model, arxivApiUrl, mail, harvest, trustedProxies, node, database, search, thumbnails);
   }
 
   public Config withArxivApiUrl(URI url) {
-    return copy(embeddingModel, url, mail, harvest, trustedProxies, node, database, search);
+    return copy(
+        embeddingModel, url, mail, harvest, trustedProxies, node, database, search, thumbnails);
   }
 
   public Config withMail(MailSettings settings) {
     return copy(
-        embeddingModel, arxivApiUrl, settings, harvest, trustedProxies, node, database, search);
+        embeddingModel,
+        arxivApiUrl,
+        settings,
+        harvest,
+        trustedProxies,
+        node,
+        database,
+        search,
+        thumbnails);
   }
 
   public Config withHarvest(HarvestSettings settings) {
     return copy(
-        embeddingModel, arxivApiUrl, mail, settings, trustedProxies, node, database, search);
+        embeddingModel,
+        arxivApiUrl,
+        mail,
+        settings,
+        trustedProxies,
+        node,
+        database,
+        search,
+        thumbnails);
   }
 
   public Config withTrustedProxies(List<String> proxies) {
-    return copy(embeddingModel, arxivApiUrl, mail, harvest, proxies, node, database, search);
+    return copy(
+        embeddingModel, arxivApiUrl, mail, harvest, proxies, node, database, search, thumbnails);
   }
 
   /** The same on another node of the cluster: its own name and search index. */
   public Config withNode(NodeSettings settings) {
     return copy(
-        embeddingModel, arxivApiUrl, mail, harvest, trustedProxies, settings, database, search);
+        embeddingModel,
+        arxivApiUrl,
+        mail,
+        harvest,
+        trustedProxies,
+        settings,
+        database,
+        search,
+        thumbnails);
+  }
+
+  public Config withThumbnails(ThumbnailSettings settings) {
+    return copy(
+        embeddingModel,
+        arxivApiUrl,
+        mail,
+        harvest,
+        trustedProxies,
+        node,
+        database,
+        search,
+        settings);
+  }
+
+  /** This node's copies of the papers' thumbnails. */
+  public Path thumbnailDir() {
+    return dataDir.resolve("thumbnails");
   }
 
   /** Where .eml files go when no SMTP server is configured. */
@@ -344,13 +424,30 @@ public record Config(
 
   /** The same settings on another database (a JDBC URL, with its user and password). */
   public Config withDatabase(DatabaseSettings settings) {
-    return copy(embeddingModel, arxivApiUrl, mail, harvest, trustedProxies, node, settings, search);
+    return copy(
+        embeddingModel,
+        arxivApiUrl,
+        mail,
+        harvest,
+        trustedProxies,
+        node,
+        settings,
+        search,
+        thumbnails);
   }
 
   /** The same settings with another search engine (a SolrCloud collection, say). */
   public Config withSearch(SearchSettings settings) {
     return copy(
-        embeddingModel, arxivApiUrl, mail, harvest, trustedProxies, node, database, settings);
+        embeddingModel,
+        arxivApiUrl,
+        mail,
+        harvest,
+        trustedProxies,
+        node,
+        database,
+        settings,
+        thumbnails);
   }
 
   /** This node's search index: PAPERBOY_INDEX_DIR, else {@code index} in the data directory. */
@@ -410,6 +507,7 @@ public record Config(
                 harvest.oaiUrl(),
                 harvest.hfUrl())
             : "off");
+    out.put("thumbnails", thumbnails + " in " + thumbnailDir());
     out.put(
         "metrics",
         metricsToken == null ? "this machine only" : "this machine, or the bearer token (set)");

@@ -74,6 +74,7 @@ class ArchitectureTest {
           Map.entry("backup", Set.of("lucene", "paper", "storage")),
           Map.entry("eval", Set.of("", "ingest", "paper", "search", "storage")),
           Map.entry("bench", Set.of("", "ingest", "paper", "search", "storage")),
+          Map.entry("thumbnail", Set.of("harvest", "ingest", "paper", "storage", "schedule")),
           Map.entry(
               "web",
               Set.of(
@@ -84,7 +85,8 @@ class ArchitectureTest {
                   "observe",
                   "paper",
                   "search",
-                  "storage")));
+                  "storage",
+                  "thumbnail")));
 
   @Test
   void dependenciesPointOneWay() throws IOException {

@@ -5,6 +5,7 @@ import dev.paperboy.harvest.FakeArxiv;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.storage.Sql;
+import dev.paperboy.thumbnail.ThumbnailSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -90,7 +91,8 @@ public final class TestApps {
         List.of(),
         null,
         DatabaseSettings.EMBEDDED,
-        SearchSettings.EMBEDDED);
+        SearchSettings.EMBEDDED,
+        ThumbnailSettings.defaults(false));
   }
 
   /** Mail through the SMTP server on this local port (GreenMail in tests), no TLS, no login. */

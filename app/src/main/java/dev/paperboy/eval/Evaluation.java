@@ -347,6 +347,7 @@ public final class Evaluation {
         null,
         null,
         null,
+        null,
         List.of(),
         null,
         null,

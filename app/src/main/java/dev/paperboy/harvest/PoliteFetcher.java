@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * GETs from one host the way arXiv's API terms ask: one request at a time, a pause between
  * requests, a descriptive User-Agent, and a bounded number of tries with growing waits when the
  * host fails (5xx, 408, 429, a connection error, no answer in time, or an empty or unusable body).
- * A 503's or 429's Retry-After is honoured, in seconds or as a date.
+ * A 503's or 429's Retry-After is honoured, in seconds or as a date. A fetcher made with a body
+ * limit refuses a longer answer without reading it all or trying again.
  */
 final class PoliteFetcher implements AutoCloseable {
 
@@ -44,6 +45,7 @@ final class PoliteFetcher implements AutoCloseable {
   private final InstantSource clock;
   private final Sleeper sleeper;
   private final HttpClient http;
+  private final long maxBody;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
   private Instant lastAnswer; // guarded by oneAtATime
 
@@ -52,14 +54,29 @@ final class PoliteFetcher implements AutoCloseable {
    */
   PoliteFetcher(
       String host, ArxivApiClient.Settings settings, InstantSource clock, Sleeper sleeper) {
+    this(host, settings, clock, sleeper, Long.MAX_VALUE, HttpClient.Redirect.NORMAL);
+  }
+
+  /**
+   * @param maxBody the longest answer read, in bytes; a longer one is refused
+   * @param redirects whether to follow redirects; one not followed is refused as its status
+   */
+  PoliteFetcher(
+      String host,
+      ArxivApiClient.Settings settings,
+      InstantSource clock,
+      Sleeper sleeper,
+      long maxBody,
+      HttpClient.Redirect redirects) {
     this.host = host;
     this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.maxBody = maxBody;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(redirects)
             .version(HttpClient.Version.HTTP_1_1)
             .build();
   }
@@ -120,7 +137,11 @@ final class PoliteFetcher implements AutoCloseable {
             .GET()
             .build();
     CompletableFuture<HttpResponse<byte[]>> answer =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        http.sendAsync(
+            request,
+            maxBody == Long.MAX_VALUE
+                ? HttpResponse.BodyHandlers.ofByteArray()
+                : LimitedBody.handler(maxBody));
     HttpResponse<byte[]> response;
     try {
       // the request timeout stops at the headers; this bounds the body too, which can stall
@@ -129,6 +150,10 @@ final class PoliteFetcher implements AutoCloseable {
       answer.cancel(true);
       return Attempt.failed("no answer within " + seconds(settings.readTimeout()), null, e);
     } catch (ExecutionException e) {
+      if (LimitedBody.tooLong(e.getCause())) {
+        throw new ImageClient.TooLarge(
+            host + " answered with more than " + maxBody + " bytes for " + what);
+      }
       return Attempt.failed(connectionFailure(e.getCause()), null, e.getCause());
     } catch (InterruptedException e) {
       answer.cancel(true);

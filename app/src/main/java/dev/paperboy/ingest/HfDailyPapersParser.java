@@ -169,6 +169,7 @@ public final class HfDailyPapersParser {
         Text.text(paper, "githubRepo"),
         Text.optionalCount(paper.get("githubStars")),
         Text.text(paper, "projectPage"),
+        Text.text(item, "thumbnail"),
         Text.text(paper, "ai_summary"),
         Text.strings(paper.path("ai_keywords")),
         null,

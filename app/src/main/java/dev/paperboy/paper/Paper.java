@@ -13,7 +13,9 @@ import java.util.Set;
  * <p>{@code id} is the versionless arXiv id; {@code dailyDate} is the Daily Papers day the paper
  * belongs to. Optional values are {@code null}; lists are never null. {@code upvotes} and {@code
  * numComments} are the counts imported from Hugging Face; {@code community} is what this Paperboy's
- * own users did, and {@link #totalUpvotes()} is what feeds rank by.
+ * own users did, and {@link #totalUpvotes()} is what feeds rank by. {@code thumbnail} is the
+ * source's address of a preview image (Hugging Face's social thumbnail), never shown as is: pages
+ * show the copy a node keeps in its own cache.
  */
 public record Paper(
     String id,
@@ -31,6 +33,7 @@ public record Paper(
     String githubRepo,
     Long githubStars,
     String projectPage,
+    String thumbnail,
     String aiSummary,
     List<String> aiKeywords,
     String comment,
@@ -81,7 +84,7 @@ public record Paper(
   public Paper submittedOn(LocalDate day, String submitter) {
     EnumSet<Source> withSubmission = EnumSet.of(Source.SUBMISSION);
     withSubmission.addAll(sources);
-    return copy(day, submitter, withSubmission);
+    return copy(day, submitter, withSubmission, thumbnail);
   }
 
   /**
@@ -115,6 +118,7 @@ public record Paper(
         dailyDate,
         0,
         0,
+        null,
         null,
         null,
         null,
@@ -159,6 +163,7 @@ public record Paper(
         githubRepo,
         githubStars,
         projectPage,
+        thumbnail,
         aiSummary,
         aiKeywords,
         pick(comment, arxiv.comment),
@@ -170,20 +175,43 @@ public record Paper(
         withdrawn || arxiv.withdrawn);
   }
 
+  /** The paper with this thumbnail address (a source's preview image). */
+  public Paper withThumbnail(String url) {
+    return copy(dailyDate, submittedBy, sources, url);
+  }
+
   /** The paper on another Daily Papers day (a harvest's listing day). */
   public Paper onDay(LocalDate day) {
-    return copy(day, submittedBy, sources);
+    return copy(day, submittedBy, sources, thumbnail);
   }
 
   /** The paper with these dates and counts (an importer's corrections of implausible ones). */
   public Paper withDatesAndCounts(
       Instant published, Instant updated, long upvotes, long numComments, Long githubStars) {
     return copy(
-        published, updated, dailyDate, upvotes, numComments, githubStars, submittedBy, sources);
+        published,
+        updated,
+        dailyDate,
+        upvotes,
+        numComments,
+        githubStars,
+        submittedBy,
+        sources,
+        thumbnail);
   }
 
-  private Paper copy(LocalDate day, String submitter, Set<Source> withSources) {
-    return copy(published, updated, day, upvotes, numComments, githubStars, submitter, withSources);
+  private Paper copy(
+      LocalDate day, String submitter, Set<Source> withSources, String thumbnailUrl) {
+    return copy(
+        published,
+        updated,
+        day,
+        upvotes,
+        numComments,
+        githubStars,
+        submitter,
+        withSources,
+        thumbnailUrl);
   }
 
   private Paper copy(
@@ -194,7 +222,8 @@ public record Paper(
       long numComments,
       Long githubStars,
       String submitter,
-      Set<Source> withSources) {
+      Set<Source> withSources,
+      String thumbnail) {
     return new Paper(
         id,
         version,
@@ -211,6 +240,7 @@ public record Paper(
         githubRepo,
         githubStars,
         projectPage,
+        thumbnail,
         aiSummary,
         aiKeywords,
         comment,
@@ -253,7 +283,8 @@ public record Paper(
    *       earliest seen, {@code updated} the latest;
    *   <li>upvotes, comment count and GitHub stars are the highest seen (they only grow at the
    *       source), and only sources that carry them count;
-   *   <li>organisation, links and AI summary keep the first value seen;
+   *   <li>organisation, links, thumbnail and AI summary keep the first value seen, so a source
+   *       without a thumbnail (arXiv) never drops a known one;
    *   <li>the community state is this paper's as stored (imports carry none);
    *   <li>withdrawn follows the bibliographic record: a later version can withdraw the paper.
    * </ul>
@@ -290,6 +321,7 @@ public record Paper(
         pick(githubRepo, in.githubRepo),
         highest(githubStars, in.githubStars),
         pick(projectPage, in.projectPage),
+        pick(thumbnail, in.thumbnail),
         pick(aiSummary, in.aiSummary),
         aiKeywords.isEmpty() ? in.aiKeywords : aiKeywords,
         pick(bib.comment, old.comment),

@@ -58,7 +58,7 @@ public final class PaperStore {
   /** What an upsert did, and which ids it created or changed. */
   public record UpsertResult(int created, int updated, int unchanged, List<String> changedIds) {}
 
-  private static final DateTimeFormatter STAMP =
+  static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
@@ -67,7 +67,7 @@ public final class PaperStore {
       "id, version, title, abstract, authors, categories, published, updated, daily_date, upvotes,"
           + " num_comments, org_name, org_fullname, org_avatar, github_repo, github_stars,"
           + " project_page, ai_summary, ai_keywords, arxiv_comment, journal_ref, doi, submitted_by,"
-          + " sources, withdrawn";
+          + " sources, withdrawn, thumbnail";
 
   /** What a read returns: the imported columns and this Paperboy's community state. */
   static final String READ_COLUMNS = COLUMNS + ", local_upvotes, local_comments, hidden_at";
@@ -79,8 +79,8 @@ public final class PaperStore {
       "INSERT INTO papers ("
           + COLUMNS
           + ", first_imported_at, last_changed_at) VALUES"
-          + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-          + " version=excluded.version, title=excluded.title, abstract=excluded.abstract,"
+          + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE"
+          + " SET version=excluded.version, title=excluded.title, abstract=excluded.abstract,"
           + " authors=excluded.authors, categories=excluded.categories,"
           + " published=excluded.published, updated=excluded.updated,"
           + " daily_date=excluded.daily_date, upvotes=excluded.upvotes,"
@@ -91,7 +91,7 @@ public final class PaperStore {
           + " ai_keywords=excluded.ai_keywords, arxiv_comment=excluded.arxiv_comment,"
           + " journal_ref=excluded.journal_ref, doi=excluded.doi,"
           + " submitted_by=excluded.submitted_by, sources=excluded.sources,"
-          + " withdrawn=excluded.withdrawn,"
+          + " withdrawn=excluded.withdrawn, thumbnail=excluded.thumbnail,"
           + " last_changed_at=excluded.last_changed_at";
 
   private final Database db;
@@ -486,6 +486,7 @@ public final class PaperStore {
     ps.setString(i++, p.submittedBy());
     ps.setString(i++, String.join(",", p.sources().stream().map(Source::key).sorted().toList()));
     ps.setInt(i++, p.withdrawn() ? 1 : 0);
+    ps.setString(i++, p.thumbnail());
     ps.setString(i++, now);
     ps.setString(i, now);
   }
@@ -518,6 +519,7 @@ public final class PaperStore {
         rs.getString("github_repo"),
         githubStars,
         rs.getString("project_page"),
+        rs.getString("thumbnail"),
         rs.getString("ai_summary"),
         split(rs.getString("ai_keywords"), "\n"),
         rs.getString("arxiv_comment"),

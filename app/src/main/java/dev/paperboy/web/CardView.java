@@ -30,7 +30,9 @@ public record CardView(
     String submitterHref,
     String submittedWhen,
     boolean withdrawn,
-    boolean byMeaning) {
+    boolean byMeaning,
+    String thumbnailHref,
+    String initials) {
 
   /**
    * Comments written here and on Hugging Face, counted apart: an imported count heads no thread on
@@ -77,7 +79,8 @@ public record CardView(
    * The card for a paper as one viewer sees it: {@code titleHtml} and {@code excerptHtml} are
    * search highlights (HTML Lucene's passage formatter built from escaped text with only {@code
    * <mark>} added, so safe to emit as is) or null; {@code submitter} and its link and time are null
-   * when nobody submitted it.
+   * when nobody submitted it; {@code thumbnailHref} is this Paperboy's address of the paper's
+   * cached image, or null for a placeholder.
    */
   static CardView of(
       Paper p,
@@ -87,7 +90,8 @@ public record CardView(
       String submitter,
       String submitterHref,
       String submittedWhen,
-      boolean byMeaning) {
+      boolean byMeaning,
+      String thumbnailHref) {
     List<String> authors = p.authors();
     List<String> shown = authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size()));
     String shortList = String.join(", ", shown);
@@ -121,6 +125,8 @@ public record CardView(
         submitterHref,
         submittedWhen,
         p.withdrawn(),
-        byMeaning);
+        byMeaning,
+        thumbnailHref,
+        Format.initials(p.title()));
   }
 }

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Submissions.Submission;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.thumbnail.Thumbnails;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,12 @@ final class Cards {
   record Byline(String submitter, String href, String when) {}
 
   private final CommunityServices community;
+  private final Thumbnails thumbnails;
   private final Clock clock;
 
-  Cards(CommunityServices community, Clock clock) {
+  Cards(CommunityServices community, Thumbnails thumbnails, Clock clock) {
     this.community = community;
+    this.thumbnails = thumbnails;
     this.clock = clock;
   }
 
@@ -51,9 +54,15 @@ final class Cards {
               b.submitter(),
               b.href(),
               b.when(),
-              h.byMeaning()));
+              h.byMeaning(),
+              thumbnailHref(p.id())));
     }
     return out;
+  }
+
+  /** This Paperboy's address of the paper's cached image, or null when it has none. */
+  String thumbnailHref(String id) {
+    return ThumbnailRoutes.href(thumbnails, id);
   }
 
   /** A local submission names its user; a Hugging Face one the HF user and the day. */

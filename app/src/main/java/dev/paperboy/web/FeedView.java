@@ -23,7 +23,8 @@ public record FeedView(
     int page,
     int pageCount,
     String previousPageHref,
-    String nextPageHref) {
+    String nextPageHref,
+    Preview preview) {
 
   public boolean hasMath() {
     return CardView.anyMath(cards);
@@ -33,7 +34,8 @@ public record FeedView(
     return "/papers/" + p.kind().path() + "/" + p.key();
   }
 
-  static FeedView of(FeedPage page, List<CardView> cards) {
+  /** The page; its preview describes the period's top papers, with the first one's image. */
+  static FeedView of(FeedPage page, List<CardView> cards, Site site) {
     Period period = page.period();
     String heading =
         switch (period.kind()) {
@@ -72,6 +74,21 @@ public record FeedView(
         shownPage,
         page.pageCount(),
         shownPage > 1 ? self + "?page=" + (shownPage - 1) : null,
-        shownPage < page.pageCount() ? self + "?page=" + (shownPage + 1) : null);
+        shownPage < page.pageCount() ? self + "?page=" + (shownPage + 1) : null,
+        site.preview(
+            heading + " · " + period.label(),
+            page.total() == 0 ? empty : topTitles(page.total(), period.label(), cards),
+            self,
+            cards.isEmpty() ? null : cards.get(0).thumbnailHref(),
+            "website"));
+  }
+
+  /** "12 papers on Paperboy for Jul 1, 2026, most upvoted first: A; B; C". */
+  static String topTitles(int total, String label, List<CardView> cards) {
+    return Format.plural(total, "paper", "papers")
+        + " on Paperboy for "
+        + label
+        + ", most upvoted first: "
+        + String.join("; ", cards.stream().limit(5).map(CardView::title).toList());
   }
 }

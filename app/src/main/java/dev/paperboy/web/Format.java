@@ -30,6 +30,48 @@ final class Format {
     return (n / 1000) + "k";
   }
 
+  /** Cuts text at a word boundary so it fits {@code max} characters, adding an ellipsis. */
+  static String excerpt(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String s = text.strip();
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', max - 1);
+    if (cut < max / 2) {
+      cut = max - 1;
+    }
+    return s.substring(0, cut).stripTrailing() + "…";
+  }
+
+  private static final java.util.Set<String> SMALL_WORDS =
+      java.util.Set.of("a", "an", "the", "of", "on", "for", "and", "in", "to", "with", "via");
+
+  /**
+   * Up to two letters standing for a title (its first two words that are not articles or
+   * prepositions), upper-cased: what a placeholder shows where a paper has no image.
+   */
+  static String initials(String title) {
+    StringBuilder out = new StringBuilder();
+    for (String word : title.split("[^\\p{L}\\p{N}]+")) {
+      if (word.isEmpty() || SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      out.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+      if (out.codePointCount(0, out.length()) == 2) {
+        break;
+      }
+    }
+    return out.isEmpty() ? "?" : out.toString();
+  }
+
+  /** Text on one line (runs of white space made one space), cut as {@link #excerpt} cuts. */
+  static String oneLine(String text, int max) {
+    return excerpt(text == null ? "" : text.replaceAll("\\s+", " "), max);
+  }
+
   /** "just now", "5 minutes ago", "3 hours ago", "2 days ago", then the date. */
   static String ago(Instant then, Instant now) {
     long seconds = Math.max(0, java.time.Duration.between(then, now).toSeconds());

@@ -5,6 +5,7 @@ import dev.paperboy.feed.Period;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Search;
+import dev.paperboy.thumbnail.Thumbnails;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -12,6 +13,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** The server-rendered pages: the feeds, trending, the paper page and the status page. */
 final class PageRoutes {
@@ -24,6 +26,8 @@ final class PageRoutes {
   private final Harvests harvests;
   private final Cards cards;
   private final PaperPage paperPage;
+  private final Site site;
+  private final Thumbnails thumbnails;
 
   PageRoutes(
       FeedService feeds,
@@ -31,13 +35,17 @@ final class PageRoutes {
       Harvests harvests,
       Templates templates,
       Cards cards,
-      PaperPage paperPage) {
+      PaperPage paperPage,
+      Site site,
+      Thumbnails thumbnails) {
     this.feeds = feeds;
     this.search = search;
     this.harvests = harvests;
     this.templates = templates;
     this.cards = cards;
     this.paperPage = paperPage;
+    this.site = site;
+    this.thumbnails = thumbnails;
   }
 
   void register(Javalin app) {
@@ -56,7 +64,10 @@ final class PageRoutes {
             templates.page(
                 ctx,
                 "status.jte",
-                new StatusView(search.status(), harvests.all().stream().limit(12).toList())));
+                new StatusView(
+                    search.status(),
+                    harvests.all().stream().limit(12).toList(),
+                    thumbnails.status())));
   }
 
   private void home(Context ctx) {
@@ -82,7 +93,9 @@ final class PageRoutes {
           period.label() + " has " + Format.plural(result.pageCount(), "page", "pages") + ".");
     }
     templates.page(
-        ctx, "feed.jte", FeedView.of(result, cards.of(SessionGate.viewer(ctx), result.papers())));
+        ctx,
+        "feed.jte",
+        FeedView.of(result, cards.of(SessionGate.viewer(ctx), result.papers()), site));
   }
 
   private void trending(Context ctx) {
@@ -93,15 +106,26 @@ final class PageRoutes {
           "Trending has " + Format.plural(result.pageCount(), "page", "pages") + ".");
     }
     int shown = page + 1;
+    List<CardView> shownCards = cards.of(SessionGate.viewer(ctx), result.papers());
+    String window = Format.day(result.from()) + " – " + Format.day(result.to());
     templates.page(
         ctx,
         "trending.jte",
         new TrendingView(
-            Format.day(result.from()) + " – " + Format.day(result.to()),
-            cards.of(SessionGate.viewer(ctx), result.papers()),
+            window,
+            shownCards,
             shown,
             result.pageCount(),
             shown > 1 ? "/papers/trending?page=" + (shown - 1) : null,
-            shown < result.pageCount() ? "/papers/trending?page=" + (shown + 1) : null));
+            shown < result.pageCount() ? "/papers/trending?page=" + (shown + 1) : null,
+            site.preview(
+                "Trending papers",
+                "Papers trending on Paperboy, "
+                    + window
+                    + ": "
+                    + String.join("; ", shownCards.stream().limit(5).map(CardView::title).toList()),
+                "/papers/trending",
+                shownCards.isEmpty() ? null : shownCards.get(0).thumbnailHref(),
+                "website")));
   }
 }

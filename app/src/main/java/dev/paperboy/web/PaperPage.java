@@ -25,6 +25,7 @@ final class PaperPage {
   private final Templates templates;
   private final Cards cards;
   private final Clock clock;
+  private final Site site;
 
   PaperPage(
       PaperStore papers,
@@ -32,13 +33,15 @@ final class PaperPage {
       CommunityServices community,
       Templates templates,
       Cards cards,
-      Clock clock) {
+      Clock clock,
+      Site site) {
     this.papers = papers;
     this.search = search;
     this.community = community;
     this.templates = templates;
     this.cards = cards;
     this.clock = clock;
+    this.site = site;
   }
 
   /**
@@ -64,7 +67,13 @@ final class PaperPage {
         PaperView.of(
             paper,
             cards.of(viewer, similarPapers),
-            discussion(paper, viewer, commentError, commentDraft)));
+            discussion(paper, viewer, commentError, commentDraft),
+            site.preview(
+                paper.title(),
+                paper.abstractText(),
+                "/papers/" + paper.id(),
+                cards.thumbnailHref(paper.id()),
+                "article")));
   }
 
   private PaperView.Discussion discussion(

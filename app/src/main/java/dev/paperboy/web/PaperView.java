@@ -24,7 +24,8 @@ public record PaperView(
     List<String> citationAuthors,
     String citationDate,
     List<CardView> similar,
-    Discussion discussion) {
+    Discussion discussion,
+    Preview preview) {
 
   /**
    * What this Paperboy's people add to the page: the viewer's vote, who submitted the paper, the
@@ -75,7 +76,7 @@ public record PaperView(
     return CardView.Comments.of(paper);
   }
 
-  static PaperView of(Paper p, List<CardView> similar, Discussion discussion) {
+  static PaperView of(Paper p, List<CardView> similar, Discussion discussion, Preview preview) {
     String citationDate =
         p.published() != null
             ? CITATION_DATE.format(p.published().atZone(ZoneOffset.UTC))
@@ -97,6 +98,7 @@ public record PaperView(
         p.authors(),
         citationDate,
         similar,
-        discussion);
+        discussion,
+        preview);
   }
 }

@@ -9,7 +9,8 @@ public record TrendingView(
     int page,
     int pageCount,
     String previousPageHref,
-    String nextPageHref) {
+    String nextPageHref,
+    Preview preview) {
 
   public boolean hasMath() {
     return CardView.anyMath(cards);

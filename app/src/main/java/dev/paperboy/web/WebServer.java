@@ -11,6 +11,7 @@ import dev.paperboy.paper.People;
 import dev.paperboy.search.Search;
 import dev.paperboy.storage.Secret;
 import dev.paperboy.storage.StorageException;
+import dev.paperboy.thumbnail.Thumbnails;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,16 +46,18 @@ public final class WebServer implements AutoCloseable {
       boolean secureCookies,
       Clock clock,
       Observability observe,
-      List<String> trustedProxies) {}
+      List<String> trustedProxies,
+      Thumbnails thumbnails,
+      String publicUrl) {}
 
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
   /**
-   * Scripts, styles and fonts come only from this site (KaTeX sets inline styles); images may be
-   * organisation avatars from elsewhere; no page may be framed.
+   * Scripts, styles, fonts and images come only from this site (KaTeX sets inline styles; the
+   * thumbnail placeholders are inline SVG, so data: stays); no page may be framed.
    */
   private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline';"
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
           + " font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
           + " frame-ancestors 'none'";
 
@@ -64,8 +67,10 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Templates templates = new Templates();
   private final Admission admission = Admission.forThisMachine();
+  private final Site site;
 
   public WebServer(Parts parts) {
+    this.site = new Site(parts.publicUrl());
     RequestLogging requests = new RequestLogging(parts.observe());
     parts.observe().watchAdmission(admission::inProgress, admission::waiting, admission::refused);
     this.app =
@@ -104,7 +109,8 @@ public final class WebServer implements AutoCloseable {
     SessionGate gate =
         new SessionGate(parts.community().accounts(), parts.secret(), parts.secureCookies());
     gate.register(app);
-    Cards cards = new Cards(parts.community(), parts.clock());
+    Cards cards = new Cards(parts.community(), parts.thumbnails(), parts.clock());
+    new ThumbnailRoutes(parts.thumbnails()).register(app);
     PaperPage paperPage =
         new PaperPage(
             parts.papers(),
@@ -112,7 +118,8 @@ public final class WebServer implements AutoCloseable {
             parts.community(),
             templates,
             cards,
-            parts.clock());
+            parts.clock(),
+            site);
     new SearchRoutes(parts.search().service(), parts.papers(), templates, cards).register(app);
     new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service()).register(app);
     new AccountRoutes(
@@ -132,7 +139,15 @@ public final class WebServer implements AutoCloseable {
     new DigestRoutes(parts.digests(), templates).register(app);
     new Theme(parts.secureCookies()).register(app);
     new SiteFiles(templates).register(app);
-    new PageRoutes(parts.feeds(), parts.search(), parts.harvests(), templates, cards, paperPage)
+    new PageRoutes(
+            parts.feeds(),
+            parts.search(),
+            parts.harvests(),
+            templates,
+            cards,
+            paperPage,
+            site,
+            parts.thumbnails())
         .register(app);
     app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));
     app.exception(
@@ -197,6 +212,7 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer start(String host, int port) {
     app.start(host, port);
+    site.listeningOn(app.port());
     return this;
   }
 

@@ -145,6 +145,7 @@ class DigestComposerTest {
             null,
             null,
             null,
+            null,
             List.of(),
             null,
             null,

@@ -95,6 +95,15 @@ class ImportJobTest {
   }
 
   @Test
+  void aHuggingFacePaperKeepsItsThumbnailAddressAndOneWithoutNoneIsMadeUp() {
+    importing("hf/2024-06-17.json", "hf/2024-05-27.json");
+    assertEquals(
+        "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2406.06263.png",
+        paper("2406.06263").thumbnail());
+    assertNull(paper("2405.15738").thumbnail(), "the 2024-05-27 file has no thumbnails");
+  }
+
+  @Test
   void importingTheSameFilesTwiceChangesNothing() {
     String[] files = {"hf/2024-05-27.json", "listings", "kaggle-snapshot-head50.jsonl"};
     ImportReport first = importing(files);

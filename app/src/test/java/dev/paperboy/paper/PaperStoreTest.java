@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PaperStoreTest {
+public class PaperStoreTest {
 
   @TempDir Path dir;
   Database db;
@@ -33,7 +33,7 @@ class PaperStoreTest {
     db.close();
   }
 
-  static Paper listing(String id, LocalDate day) {
+  public static Paper listing(String id, LocalDate day) {
     return Paper.fromArxiv(
         id,
         1,
@@ -68,6 +68,7 @@ class PaperStoreTest {
         "https://github.com/x/y",
         8L,
         null,
+        "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/" + id + ".png",
         "A summary.",
         List.of("LLM"),
         null,
@@ -102,6 +103,27 @@ class PaperStoreTest {
     assertEquals(1, p.version());
     assertEquals(Set.of(Source.ARXIV_LISTING, Source.HF_DAILY), p.sources());
     assertEquals("Google", p.organization().displayName());
+  }
+
+  @Test
+  void aKnownThumbnailStaysWhenALaterSourceHasNone() {
+    String thumbnail =
+        "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2608.19880.png";
+    store.upsert(List.of(hf("2608.19880", LocalDate.of(2026, 8, 21), 163)));
+    assertEquals(thumbnail, store.find("2608.19880").orElseThrow().thumbnail());
+    var later = store.upsert(List.of(listing("2608.19880", LocalDate.of(2026, 8, 20))));
+    assertEquals(1, later.updated(), "the listing brings categories");
+    assertEquals(thumbnail, store.find("2608.19880").orElseThrow().thumbnail());
+  }
+
+  @Test
+  void aThumbnailArrivingAfterTheListingIsStored() {
+    store.upsert(List.of(listing("2608.19880", LocalDate.of(2026, 8, 20))));
+    assertNull(store.find("2608.19880").orElseThrow().thumbnail());
+    store.upsert(List.of(hf("2608.19880", LocalDate.of(2026, 8, 21), 163)));
+    assertEquals(
+        "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2608.19880.png",
+        store.find("2608.19880").orElseThrow().thumbnail());
   }
 
   @Test

@@ -51,6 +51,7 @@ public final class TestPapers {
         null,
         null,
         null,
+        null,
         List.of(),
         null,
         null,

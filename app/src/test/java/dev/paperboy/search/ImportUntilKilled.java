@@ -68,6 +68,7 @@ public final class ImportUntilKilled {
         p.githubRepo(),
         p.githubStars(),
         p.projectPage(),
+        p.thumbnail(),
         p.aiSummary(),
         p.aiKeywords(),
         p.comment(),
