@@ -12,7 +12,8 @@ public record AuthorView(
     List<CardView> cards,
     List<Counted> coauthors,
     List<Counted> organizations,
-    Pager pager) {
+    Pager pager,
+    Preview preview) {
 
   public boolean hasMath() {
     return CardView.anyMath(cards);

@@ -14,7 +14,8 @@ public record OrgView(
     List<Day> days,
     List<CardView> top,
     List<AuthorView.Counted> members,
-    Pager pager) {
+    Pager pager,
+    Preview preview) {
 
   public boolean hasMath() {
     return CardView.anyMath(top) || days.stream().anyMatch(d -> CardView.anyMath(d.cards()));

@@ -72,6 +72,11 @@ public record PaperView(
     return heading.math() || abstractBody.math() || summary.math() || CardView.anyMath(similar);
   }
 
+  /** The abstract without markup, for the description and citation tags. */
+  public String plainAbstract() {
+    return RichText.plain(paper.abstractText());
+  }
+
   public CardView.Comments comments() {
     return CardView.Comments.of(paper);
   }

@@ -24,8 +24,10 @@ final class PeopleRoutes {
   private final People people;
   private final Templates templates;
   private final Cards cards;
+  private final Site site;
 
-  PeopleRoutes(People people, Templates templates, Cards cards) {
+  PeopleRoutes(People people, Templates templates, Cards cards, Site site) {
+    this.site = site;
     this.people = people;
     this.templates = templates;
     this.cards = cards;
@@ -64,21 +66,45 @@ final class PeopleRoutes {
     Pager pager =
         Pager.of(ctx, NameLink.authorHref(key), author.papers(), PAPERS_PER_PAGE, author.name());
     List<Paper> papers = people.papersBy(key, pager.offset(PAPERS_PER_PAGE), PAPERS_PER_PAGE);
+    List<CardView> shown = cards.of(SessionGate.viewer(ctx), papers);
+    List<AuthorView.Counted> coauthors = counted(people.coauthors(key, PEOPLE_SHOWN));
     templates.page(
         ctx,
         "author.jte",
         new AuthorView(
             author.name(),
             Format.plural(author.papers(), "paper", "papers"),
-            cards.of(SessionGate.viewer(ctx), papers),
-            counted(people.coauthors(key, PEOPLE_SHOWN)),
+            shown,
+            coauthors,
             people.organizationsOf(key, ORGS_SHOWN).stream()
                 .map(
                     o ->
                         new AuthorView.Counted(
                             NameLink.org(o.organization()), together(o.papers())))
                 .toList(),
-            pager));
+            pager,
+            preview(
+                author.name(),
+                Format.plural(author.papers(), "paper", "papers")
+                    + " by "
+                    + author.name()
+                    + (coauthors.isEmpty()
+                        ? ""
+                        : ", with "
+                            + String.join(
+                                ", ",
+                                coauthors.stream().limit(5).map(c -> c.link().name()).toList())),
+                NameLink.authorHref(key),
+                shown,
+                "profile")));
+  }
+
+  /** A link preview of a people page: its newest paper's image, if any. */
+  private Preview preview(
+      String title, String description, String path, List<CardView> shown, String type) {
+    String image =
+        shown.stream().map(CardView::thumbnailHref).filter(h -> h != null).findFirst().orElse(null);
+    return site.preview(title, description, path, image, type);
   }
 
   private void org(Context ctx) {
@@ -88,6 +114,8 @@ final class PeopleRoutes {
     Pager pager = Pager.of(ctx, NameLink.orgHref(handle), org.papers(), PAPERS_PER_PAGE, name);
     Viewer viewer = SessionGate.viewer(ctx);
     List<Paper> papers = people.papersOf(handle, pager.offset(PAPERS_PER_PAGE), PAPERS_PER_PAGE);
+    List<CardView> top =
+        pager.page() == 1 ? cards.of(viewer, people.topPapersOf(handle, TOP_PAPERS)) : List.of();
     templates.page(
         ctx,
         "org.jte",
@@ -97,11 +125,20 @@ final class PeopleRoutes {
             org.organization().avatar(),
             Format.plural(org.papers(), "paper", "papers"),
             byDay(viewer, papers),
-            pager.page() == 1
-                ? cards.of(viewer, people.topPapersOf(handle, TOP_PAPERS))
-                : List.of(),
+            top,
             counted(people.membersOf(handle, PEOPLE_SHOWN)),
-            pager));
+            pager,
+            preview(
+                name,
+                Format.plural(org.papers(), "paper", "papers")
+                    + " from "
+                    + name
+                    + (top.isEmpty()
+                        ? ""
+                        : ": " + String.join("; ", top.stream().map(CardView::title).toList())),
+                NameLink.orgHref(handle),
+                top,
+                "website")));
   }
 
   /** The cards under day headings, in the order the papers came (latest day first). */

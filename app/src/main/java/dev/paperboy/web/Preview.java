@@ -2,8 +2,8 @@ package dev.paperboy.web;
 
 /**
  * What a link to a page shows where it is shared (Open Graph and Twitter card tags), with absolute
- * addresses; {@code description} is plain text, {@code image} null when the page has none. A page
- * hands one to the layout; any page may.
+ * addresses; {@code description} may hold TeX (shown as plain text), {@code image} null when the
+ * page has none. A page hands one to the layout; any page may.
  *
  * @param type Open Graph's type: "article" for a paper, "website" for a feed
  */
@@ -13,7 +13,7 @@ public record Preview(String title, String description, String url, String image
   static final int DESCRIPTION_CHARS = 200;
 
   public Preview {
-    description = Format.oneLine(description, DESCRIPTION_CHARS);
+    description = Format.oneLine(RichText.plain(description), DESCRIPTION_CHARS);
   }
 
   /** A large card when there is an image to show, else the small one. */

@@ -24,6 +24,19 @@ public record RichText(String html, boolean math) {
     return of(MathText.split(withoutMarks(tex)));
   }
 
+  /**
+   * The text as plain text, for places that show no markup (link previews, meta descriptions):
+   * macros become their text, formulas keep their TeX without the dollars.
+   */
+  static String plain(String tex) {
+    String html = of(tex).html().replaceAll("<[^>]*>", "");
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
+
   private static RichText of(List<Segment> segments) {
     return new RichText(TexText.html(segments), MathText.hasMath(segments));
   }

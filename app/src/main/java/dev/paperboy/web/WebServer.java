@@ -135,7 +135,7 @@ public final class WebServer implements AutoCloseable {
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
-    new PeopleRoutes(parts.people(), templates, cards).register(app);
+    new PeopleRoutes(parts.people(), templates, cards, site).register(app);
     new DigestRoutes(parts.digests(), templates).register(app);
     new Theme(parts.secureCookies()).register(app);
     new SiteFiles(templates).register(app);

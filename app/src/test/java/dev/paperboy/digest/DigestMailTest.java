@@ -164,7 +164,7 @@ class DigestMailTest {
     MimeMessage[] received = greenMail.getReceivedMessages();
     assertEquals(List.of("ada@example.org"), recipients(received));
     MimeMessage digest = received[0];
-    assertEquals("Paperboy daily: 10 trending papers · Thu 20 Aug 2026", digest.getSubject());
+    assertEquals("Paperboy daily: 10 trending papers · 20 Aug 2026", digest.getSubject());
     assertEquals("<daily.2026-08-21.1@papers.example.org>", digest.getMessageID());
     assertTrue(
         digest.getHeader("List-Unsubscribe")[0].startsWith(

@@ -198,4 +198,25 @@ class ThumbnailsAndPreviewsTest {
     assertEquals(base + "/papers/week/2026-W34", meta(week, "og:url"));
     assertTrue(meta(page("/papers/trending"), "og:url").startsWith(base + "/papers/trending"));
   }
+
+  @Test
+  void authorAndOrganisationPagesHavePreviewsToo() throws Exception {
+    String author = page("/authors/chengsong%20huang");
+    assertEquals(base + "/authors/chengsong%20huang", meta(author, "og:url"));
+    assertEquals("profile", meta(author, "og:type"));
+    assertEquals("Chengsong Huang", meta(author, "og:title"));
+    assertTrue(meta(author, "og:description").contains("by Chengsong Huang, with "));
+    String org = page("/orgs/google");
+    assertEquals(base + "/orgs/google", meta(org, "og:url"));
+    assertEquals("Google", meta(org, "og:title"));
+    assertTrue(meta(org, "og:description").contains("EnvHarness"), meta(org, "og:description"));
+  }
+
+  @Test
+  void descriptionsAreTextWithoutTexMarkup() {
+    String desc =
+        new Preview("t", "We use \\emph{sparse} $O(n)$ attention~\\cite{x}.", "u", null, "website")
+            .description();
+    assertEquals("We use sparse O(n) attention.", desc);
+  }
 }
