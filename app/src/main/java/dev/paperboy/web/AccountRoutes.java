@@ -6,6 +6,7 @@ import dev.paperboy.community.Refusal;
 import dev.paperboy.community.User;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.digest.Subscription;
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
 import io.javalin.Javalin;
@@ -264,7 +265,7 @@ final class AccountRoutes {
         new ProfileView(
             user,
             self,
-            Format.day(user.createdAt()),
+            Dates.day(user.createdAt()),
             submitted,
             upvoted,
             comments.stream()

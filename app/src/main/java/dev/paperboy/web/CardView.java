@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import java.util.List;
 
@@ -112,7 +113,7 @@ public record CardView(
         authors.size() > SHOWN_AUTHORS,
         p.organization() == null ? null : NameLink.org(p.organization()),
         p.organization() == null ? null : p.organization().avatar(),
-        p.published() != null ? Format.day(p.published()) : Format.day(p.dailyDate()),
+        p.published() != null ? Dates.day(p.published()) : Dates.day(p.dailyDate()),
         p.published() != null
             ? p.published().toString()
             : p.dailyDate() == null ? null : p.dailyDate().toString(),

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Submissions.Submission;
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.thumbnail.Thumbnails;
 import java.time.Clock;
@@ -76,8 +77,6 @@ final class Cards {
     return new Byline(
         p.submittedBy(),
         null,
-        p.submittedBy() != null && p.dailyDate() != null
-            ? "on " + Format.day(p.dailyDate())
-            : null);
+        p.submittedBy() != null && p.dailyDate() != null ? "on " + Dates.day(p.dailyDate()) : null);
   }
 }

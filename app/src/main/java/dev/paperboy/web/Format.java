@@ -2,21 +2,12 @@ package dev.paperboy.web;
 
 import dev.paperboy.paper.Dates;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 
 /** Small pure formatting rules shared by the page views. */
 final class Format {
 
   private Format() {}
-
-  static String day(LocalDate d) {
-    return Dates.day(d);
-  }
-
-  static String day(Instant i) {
-    return Dates.day(i);
-  }
 
   /** 950 -> "950", 1234 -> "1.2k", 25000 -> "25k". */
   static String compact(long n) {
@@ -87,7 +78,7 @@ final class Format {
     if (seconds < 30 * 86_400) {
       return plural(seconds / 86_400, "day", "days") + " ago";
     }
-    return "on " + day(then);
+    return "on " + Dates.day(then);
   }
 
   static String plural(long n, String one, String many) {

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.Period;
 import dev.paperboy.harvest.Harvests;
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Search;
 import dev.paperboy.thumbnail.Thumbnails;
@@ -107,7 +108,7 @@ final class PageRoutes {
     }
     int shown = page + 1;
     List<CardView> shownCards = cards.of(SessionGate.viewer(ctx), result.papers());
-    String window = Format.day(result.from()) + " – " + Format.day(result.to());
+    String window = Dates.day(result.from()) + " – " + Dates.day(result.to());
     templates.page(
         ctx,
         "trending.jte",

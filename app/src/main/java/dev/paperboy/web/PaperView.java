@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -93,10 +94,10 @@ public record PaperView(
         RichText.of(p.abstractText()),
         RichText.of(p.aiSummary()),
         p.version() > 0 ? p.id() + "v" + p.version() : p.id(),
-        p.published() == null ? null : Format.day(p.published()),
-        p.updated() == null || p.updated().equals(p.published()) ? null : Format.day(p.updated()),
+        p.published() == null ? null : Dates.day(p.published()),
+        p.updated() == null || p.updated().equals(p.published()) ? null : Dates.day(p.updated()),
         p.dailyDate() == null ? null : "/papers/date/" + p.dailyDate(),
-        p.dailyDate() == null ? null : Format.day(p.dailyDate()),
+        p.dailyDate() == null ? null : Dates.day(p.dailyDate()),
         p.organization() == null ? null : NameLink.org(p.organization()),
         p.authors().stream().map(NameLink::author).toList(),
         p.githubStars() == null ? null : Format.compact(p.githubStars()),

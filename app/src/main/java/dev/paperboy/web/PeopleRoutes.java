@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.paper.AuthorKey;
+import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.People;
 import io.javalin.Javalin;
@@ -153,7 +154,7 @@ final class PeopleRoutes {
         (day, onDay) ->
             out.add(
                 new OrgView.Day(
-                    day == null ? "Not on a Daily Papers day" : Format.day(day),
+                    day == null ? "Not on a Daily Papers day" : Dates.day(day),
                     day == null ? null : "/papers/date/" + day,
                     onDay)));
     return out;

@@ -46,11 +46,8 @@ class AccessibilityInABrowserTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    app.close();
+  static void stop() throws Exception {
+    Browser.stop(browser, app);
   }
 
   /** Both schemes and both widths, each once: the whole square costs the suite another minute. */

@@ -46,11 +46,8 @@ class KeysAndThemesInABrowserTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    app.close();
+  static void stop() throws Exception {
+    Browser.stop(browser, app);
   }
 
   @BeforeEach

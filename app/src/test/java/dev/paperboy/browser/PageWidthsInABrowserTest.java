@@ -45,11 +45,8 @@ class PageWidthsInABrowserTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    app.close();
+  static void stop() throws Exception {
+    Browser.stop(browser, app);
   }
 
   @ParameterizedTest

@@ -34,11 +34,8 @@ class ReadingTheFeedInABrowserTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    app.close();
+  static void stop() throws Exception {
+    Browser.stop(browser, app);
   }
 
   @Test

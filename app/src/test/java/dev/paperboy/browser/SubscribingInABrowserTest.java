@@ -47,11 +47,8 @@ class SubscribingInABrowserTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    app.close();
+  static void stop() throws Exception {
+    Browser.stop(browser, app);
   }
 
   @Test
