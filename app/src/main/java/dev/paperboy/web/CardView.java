@@ -19,7 +19,6 @@ public record CardView(
     List<NameLink> authorsShown,
     boolean moreAuthors,
     NameLink organization,
-    String organizationAvatar,
     String published,
     String publishedIso,
     long upvotes,
@@ -112,7 +111,6 @@ public record CardView(
         shown.stream().map(NameLink::author).toList(),
         authors.size() > SHOWN_AUTHORS,
         p.organization() == null ? null : NameLink.org(p.organization()),
-        p.organization() == null ? null : p.organization().avatar(),
         p.published() != null ? Dates.day(p.published()) : Dates.day(p.dailyDate()),
         p.published() != null
             ? p.published().toString()

@@ -3,13 +3,14 @@ package dev.paperboy.web;
 import java.util.List;
 
 /**
- * An organisation's page: its name, handle and avatar, a page of its papers under their Daily
- * Papers days, its most upvoted papers and the authors seen on its papers.
+ * An organisation's page: its name, handle and initials (its Hugging Face avatar is not hotlinked;
+ * pages show only this site's images), a page of its papers under their Daily Papers days, its most
+ * upvoted papers and the authors seen on its papers.
  */
 public record OrgView(
     String name,
     String handle,
-    String avatar,
+    String initials,
     String summary,
     List<Day> days,
     List<CardView> top,

@@ -123,7 +123,7 @@ final class PeopleRoutes {
         new OrgView(
             name,
             handle,
-            org.organization().avatar(),
+            Format.initials(name),
             Format.plural(org.papers(), "paper", "papers"),
             byDay(viewer, papers),
             top,

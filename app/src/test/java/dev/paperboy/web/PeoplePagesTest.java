@@ -181,6 +181,10 @@ class PeoplePagesTest {
     assertTrue(google.contains("<a href=\"/papers/date/2026-08-21\">21 Aug 2026</a>"), google);
     assertTrue(cards(google).contains("2608.19880"));
     assertEquals("/authors/chengsong%20huang", link(google, "Chengsong Huang"));
+    assertTrue(google.contains("<span class=\"avatar\" aria-hidden=\"true\">G</span>"), google);
+    assertFalse(
+        google.matches("(?s).*<img[^>]+src=\"https?:.*"),
+        "the page's content policy allows only this site's images, so none is hotlinked");
 
     HttpResponse<String> odd = web.get("/orgs/odd%20lab%2F%C3%BC");
     assertEquals(200, odd.statusCode(), odd.body());
