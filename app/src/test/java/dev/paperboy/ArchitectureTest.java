@@ -62,17 +62,20 @@ class ArchitectureTest {
           Map.entry("schedule", Set.of("storage")),
           Map.entry("paper", Set.of("storage")),
           Map.entry("feed", Set.of("paper", "storage")),
+          // pure ranking over our records: what web, digest and eval feed it
+          Map.entry("recommend", Set.of()),
           Map.entry("ingest", Set.of("paper", "storage")),
           Map.entry("search", Set.of("paper", "storage", "schedule")),
           Map.entry("lucene", Set.of("search", "paper")),
           Map.entry("solr", Set.of("search", "paper")),
           Map.entry("harvest", Set.of("ingest", "paper", "storage", "schedule")),
           Map.entry("community", Set.of("harvest", "ingest", "paper", "storage", "schedule")),
-          Map.entry("digest", Set.of("community", "feed", "paper", "storage", "schedule")),
+          Map.entry(
+              "digest", Set.of("community", "feed", "paper", "recommend", "storage", "schedule")),
           Map.entry(
               "observe", Set.of("community", "digest", "ingest", "harvest", "search", "storage")),
           Map.entry("backup", Set.of("lucene", "paper", "storage")),
-          Map.entry("eval", Set.of("", "ingest", "paper", "search", "storage")),
+          Map.entry("eval", Set.of("", "ingest", "paper", "recommend", "search", "storage")),
           Map.entry("bench", Set.of("", "ingest", "paper", "search", "storage")),
           Map.entry("thumbnail", Set.of("harvest", "ingest", "paper", "storage", "schedule")),
           Map.entry(
@@ -84,6 +87,7 @@ class ArchitectureTest {
                   "harvest",
                   "observe",
                   "paper",
+                  "recommend",
                   "search",
                   "storage",
                   "thumbnail")));
