@@ -246,6 +246,14 @@ public final class App implements AutoCloseable {
     return thumbnails;
   }
 
+  /** Every route the web server registered ("GET /api/daily_papers"), once serving. */
+  public java.util.List<String> routes() {
+    if (web == null) {
+      throw new IllegalStateException("not serving");
+    }
+    return web.routes();
+  }
+
   /** The port the web server listens on, once {@link #serve()} has run. */
   public int port() {
     if (web == null) {

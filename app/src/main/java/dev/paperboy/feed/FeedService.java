@@ -48,14 +48,20 @@ public final class FeedService {
   }
 
   public FeedPage page(Period period, PaperStore.FeedOrder order, int page, int pageSize) {
+    return page(period, null, order, page, pageSize);
+  }
+
+  /** A page of the period's papers, only those {@code submitter} submitted when not null. */
+  public FeedPage page(
+      Period period, String submitter, PaperStore.FeedOrder order, int page, int pageSize) {
     if (page < 0 || pageSize < 1) {
       throw new IllegalArgumentException("page must be >= 0 and page size >= 1");
     }
-    int total = store.count(period.from(), period.to());
+    int total = store.count(period.from(), period.to(), submitter);
     List<Paper> papers =
         total == 0
             ? List.of()
-            : store.feed(period.from(), period.to(), order, page * pageSize, pageSize);
+            : store.feed(period.from(), period.to(), submitter, order, page * pageSize, pageSize);
     return new FeedPage(period, papers, total, page, pageSize, previous(period), next(period));
   }
 

@@ -75,6 +75,8 @@ public final class PaperStore {
   /** Papers a moderator has not hidden: the only ones feeds show. */
   static final String VISIBLE = "hidden_at IS NULL";
 
+  private static final String SUBMITTED_BY = " AND LOWER(submitted_by) = LOWER(?)";
+
   private static final String UPSERT =
       "INSERT INTO papers ("
           + COLUMNS
@@ -299,11 +301,24 @@ public final class PaperStore {
    * read, so a busy day costs the 50 rows shown, not the 500 it holds.
    */
   public List<Paper> feed(LocalDate from, LocalDate to, FeedOrder order, int offset, int limit) {
+    return feed(from, to, null, order, offset, limit);
+  }
+
+  /**
+   * As {@link #feed(LocalDate, LocalDate, FeedOrder, int, int)}, only papers submitted by {@code
+   * submitter} (compared ignoring case, as Hugging Face user names are) when it is not null.
+   */
+  public List<Paper> feed(
+      LocalDate from, LocalDate to, String submitter, FeedOrder order, int offset, int limit) {
     String range = from.equals(to) ? "daily_date = ?" : "daily_date BETWEEN ? AND ?";
     List<Object> params = new ArrayList<>();
     params.add(from.toString());
     if (!from.equals(to)) {
       params.add(to.toString());
+    }
+    if (submitter != null) {
+      range += SUBMITTED_BY;
+      params.add(submitter);
     }
     params.add(limit);
     params.add(offset);
@@ -356,9 +371,21 @@ public final class PaperStore {
 
   /** Visible papers whose day lies in {@code [from, to]}. */
   public int count(LocalDate from, LocalDate to) {
+    return count(from, to, null);
+  }
+
+  /** Visible papers of those days, only {@code submitter}'s when it is not null. */
+  public int count(LocalDate from, LocalDate to, String submitter) {
+    List<Object> params = new ArrayList<>(List.of(from.toString(), to.toString()));
+    if (submitter != null) {
+      params.add(submitter);
+    }
     return intQuery(
-        "SELECT COUNT(*) FROM papers WHERE daily_date BETWEEN ? AND ? AND " + VISIBLE,
-        List.of(from.toString(), to.toString()));
+        "SELECT COUNT(*) FROM papers WHERE daily_date BETWEEN ? AND ?"
+            + (submitter == null ? "" : SUBMITTED_BY)
+            + " AND "
+            + VISIBLE,
+        params);
   }
 
   public int countAll() {

@@ -37,6 +37,18 @@ final class ApiJson {
 
   record Author(String name) {}
 
+  /**
+   * Who put the paper on the Daily Papers: a Hugging Face user name for imported days, a member's
+   * display name for local submissions. huggingface_hub's {@code User} reads {@code user}
+   * (hf_api.py, {@code User.__init__}); Hugging Face's own answers also carry {@code name} and
+   * {@code fullname}.
+   */
+  record Submitter(String user, String name, String fullname, String type) {
+    static Submitter of(String name) {
+      return name == null || name.isBlank() ? null : new Submitter(name, name, name, "user");
+    }
+  }
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Org(String name, String fullname, String avatar) {
     static Org of(Organization o) {
@@ -59,6 +71,7 @@ final class ApiJson {
       Org organization,
       @JsonProperty("ai_summary") String aiSummary,
       @JsonProperty("ai_keywords") List<String> aiKeywords,
+      Submitter submittedOnDailyBy,
       Boolean withdrawn) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,7 +81,16 @@ final class ApiJson {
       String title,
       String summary,
       long numComments,
-      Org organization) {}
+      Submitter submittedBy,
+      Org organization,
+      // Hugging Face nests these in paper only, where huggingface_hub's PaperInfo never looks (it
+      // reads them from the item's top level, hf_api.py PaperInfo.__init__): repeated here so
+      // list_daily_papers and list_papers fill them too
+      @JsonProperty("ai_summary") String aiSummary,
+      @JsonProperty("ai_keywords") List<String> aiKeywords,
+      String githubRepo,
+      Long githubStars,
+      String projectPage) {}
 
   record Error(String error) {}
 
@@ -87,6 +109,7 @@ final class ApiJson {
         Org.of(p.organization()),
         p.aiSummary(),
         p.aiKeywords().isEmpty() ? null : p.aiKeywords(),
+        Submitter.of(p.submittedBy()),
         p.withdrawn() ? Boolean.TRUE : null);
   }
 
@@ -98,7 +121,13 @@ final class ApiJson {
         p.title(),
         p.abstractText(),
         p.totalComments(),
-        paper.organization());
+        paper.submittedOnDailyBy(),
+        paper.organization(),
+        paper.aiSummary(),
+        paper.aiKeywords(),
+        paper.githubRepo(),
+        paper.githubStars(),
+        paper.projectPage());
   }
 
   private static Instant startOf(LocalDate day) {

@@ -18,32 +18,46 @@ import java.util.List;
 /** The JSON API, shaped like Hugging Face's {@code /api/daily_papers} and {@code /api/papers}. */
 final class ApiRoutes {
 
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 100;
+  /**
+   * The first day any Daily Papers list could hold: a submitter's papers of every day start here.
+   */
+  private static final LocalDate FIRST_DAY = LocalDate.of(1991, 8, 14);
 
   private final FeedService feeds;
   private final PaperStore papers;
   private final SearchService search;
+  private final PaperMarkdown markdown;
 
-  ApiRoutes(FeedService feeds, PaperStore papers, SearchService search) {
+  ApiRoutes(FeedService feeds, PaperStore papers, SearchService search, PaperMarkdown markdown) {
     this.feeds = feeds;
     this.papers = papers;
     this.search = search;
+    this.markdown = markdown;
   }
 
   void register(Javalin app) {
     app.get("/api/daily_papers", this::dailyPapers);
     app.get("/api/papers/<id>/similar", this::similar);
     app.get("/api/papers/<id>", this::paper);
+    app.get(
+        "/papers/<id>.md", ctx -> markdown.send(ctx, Params.arxivId(ctx, HttpStatus.NOT_FOUND)));
   }
 
+  /** huggingface_hub's list_daily_papers: date|week|month, submitter, sort, p and limit. */
   private void dailyPapers(Context ctx) {
     Period period = period(ctx);
-    int page = Params.intParam(ctx, "p", 0, 0, 100_000);
-    int limit = Params.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    PaperStore.FeedOrder order = order(ctx.queryParam("sort"));
-    FeedService.FeedPage result = feeds.page(period, order, page, limit);
-    ApiJson.send(ctx, result.papers().stream().map(ApiJson::dailyPaper).toList());
+    String submitter = ApiCatalog.SUBMITTER.textIn(ctx);
+    PaperStore.FeedOrder order = order(ApiCatalog.SORT.textIn(ctx));
+    int page = ApiCatalog.PAGE.intIn(ctx);
+    int limit = ApiCatalog.LIMIT.intIn(ctx);
+    List<Paper> shown;
+    if (period == null && submitter != null) {
+      shown = papers.feed(FIRST_DAY, latestDay(), submitter, order, page * limit, limit);
+    } else {
+      Period asked = period != null ? period : new Period.Day(latestDay());
+      shown = feeds.page(asked, submitter, order, page, limit).papers();
+    }
+    ApiJson.send(ctx, shown.stream().map(ApiJson::dailyPaper).toList());
   }
 
   private void paper(Context ctx) {
@@ -55,7 +69,7 @@ final class ApiRoutes {
   private void similar(Context ctx) {
     String id = Params.arxivId(ctx, HttpStatus.BAD_REQUEST);
     stored(id);
-    int limit = Params.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
+    int limit = ApiCatalog.SIMILAR_LIMIT.intIn(ctx);
     ApiJson.send(
         ctx, papers.findAll(search.similar(id, limit)).stream().map(ApiJson::dailyPaper).toList());
   }
@@ -65,7 +79,8 @@ final class ApiRoutes {
     return papers.find(id).orElseThrow(() -> new NotStoredResponse(id));
   }
 
-  private Period period(Context ctx) {
+  /** The one period the request names, or null when it names none. */
+  private static Period period(Context ctx) {
     List<Period> given = new ArrayList<>();
     for (Period.Kind kind : Period.Kind.values()) {
       String value = ctx.queryParam(kind.path());
@@ -80,14 +95,15 @@ final class ApiRoutes {
     if (given.size() > 1) {
       throw new BadRequestResponse("give at most one of date, week and month");
     }
-    if (given.isEmpty()) {
-      return new Period.Day(feeds.latestDay().orElse(LocalDate.now(ZoneOffset.UTC)));
-    }
-    return given.get(0);
+    return given.isEmpty() ? null : given.get(0);
+  }
+
+  private LocalDate latestDay() {
+    return feeds.latestDay().orElse(LocalDate.now(ZoneOffset.UTC));
   }
 
   private static PaperStore.FeedOrder order(String sort) {
-    if (sort == null || sort.isBlank()) {
+    if (sort == null) {
       return PaperStore.Order.UPVOTES;
     }
     if (sort.equals("trending")) {

@@ -27,6 +27,7 @@ final class PageRoutes {
   private final Harvests harvests;
   private final Cards cards;
   private final PaperPage paperPage;
+  private final PaperMarkdown markdown;
   private final Site site;
   private final Thumbnails thumbnails;
 
@@ -37,6 +38,7 @@ final class PageRoutes {
       Templates templates,
       Cards cards,
       PaperPage paperPage,
+      PaperMarkdown markdown,
       Site site,
       Thumbnails thumbnails) {
     this.feeds = feeds;
@@ -45,6 +47,7 @@ final class PageRoutes {
     this.templates = templates;
     this.cards = cards;
     this.paperPage = paperPage;
+    this.markdown = markdown;
     this.site = site;
     this.thumbnails = thumbnails;
   }
@@ -58,7 +61,14 @@ final class PageRoutes {
     app.get("/papers/month/{key}", ctx -> feed(ctx, Period.Kind.MONTH));
     app.get(
         "/papers/<id>",
-        ctx -> paperPage.render(ctx, Params.arxivId(ctx, HttpStatus.NOT_FOUND), null, null));
+        ctx -> {
+          String id = Params.arxivId(ctx, HttpStatus.NOT_FOUND);
+          if (PaperMarkdown.asked(ctx)) {
+            markdown.send(ctx, id);
+          } else {
+            paperPage.render(ctx, id, null, null);
+          }
+        });
     app.get(
         "/status",
         ctx ->

@@ -200,8 +200,8 @@ final class PeopleRoutes {
   /** The author page's content; {@code p} (from 0) and {@code limit} page the papers. */
   private void authorJson(Context ctx) {
     People.Author a = author(ctx.pathParam("name"));
-    int limit = Params.intParam(ctx, "limit", PAPERS_PER_PAGE, 1, ApiRoutes.MAX_LIMIT);
-    int offset = Params.intParam(ctx, "p", 0, 0, 100_000) * limit;
+    int limit = ApiCatalog.PEOPLE_LIMIT.intIn(ctx);
+    int offset = ApiCatalog.PAGE.intIn(ctx) * limit;
     ApiJson.send(
         ctx,
         new AuthorJson(
@@ -223,8 +223,8 @@ final class PeopleRoutes {
   private void orgJson(Context ctx) {
     String handle = ctx.pathParam("name");
     People.Org org = org(handle);
-    int limit = Params.intParam(ctx, "limit", PAPERS_PER_PAGE, 1, ApiRoutes.MAX_LIMIT);
-    int offset = Params.intParam(ctx, "p", 0, 0, 100_000) * limit;
+    int limit = ApiCatalog.PEOPLE_LIMIT.intIn(ctx);
+    int offset = ApiCatalog.PAGE.intIn(ctx) * limit;
     ApiJson.send(
         ctx,
         new OrgJson(

@@ -30,9 +30,6 @@ final class SearchRoutes {
    */
   static final int MAX_PAGE = 50;
 
-  static final int API_DEFAULT_LIMIT = 50;
-  static final int API_MAX_LIMIT = 120;
-
   private final SearchService search;
   private final PaperStore papers;
   private final Templates templates;
@@ -51,7 +48,12 @@ final class SearchRoutes {
   }
 
   private void api(Context ctx) {
-    int limit = Params.intParam(ctx, "limit", API_DEFAULT_LIMIT, 1, API_MAX_LIMIT);
+    int limit = ApiCatalog.SEARCH_LIMIT.intIn(ctx);
+    if (ApiCatalog.QUERY.textIn(ctx) == null) {
+      // huggingface_hub's list_papers() sends no q at all: the latest day, as on the home page
+      ApiJson.send(ctx, latest(limit).stream().map(ApiJson::dailyPaper).toList());
+      return;
+    }
     SearchRequest request = request(ctx, 0, limit);
     // the API returns papers, not snippets: highlighting 50 abstracts was most of its cost
     SearchResults results = search.search(request, SearchMode.HYBRID, false);
@@ -181,6 +183,13 @@ final class SearchRoutes {
         .filter(id -> papers.find(id.id()).isEmpty())
         .map(ArxivOffer::of)
         .orElse(null);
+  }
+
+  private List<Paper> latest(int limit) {
+    return papers
+        .latestDay()
+        .map(day -> papers.feed(day, day, PaperStore.Order.UPVOTES, 0, limit))
+        .orElse(List.of());
   }
 
   private List<Paper> papersOf(SearchResults results) {

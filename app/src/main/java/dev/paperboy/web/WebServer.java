@@ -121,7 +121,9 @@ public final class WebServer implements AutoCloseable {
             parts.clock(),
             site);
     new SearchRoutes(parts.search().service(), parts.papers(), templates, cards).register(app);
-    new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service()).register(app);
+    PaperMarkdown markdown = new PaperMarkdown(parts.papers(), site);
+    new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service(), markdown).register(app);
+    new ApiDocsRoutes(templates, site).register(app);
     new AccountRoutes(
             parts.community(),
             parts.digests(),
@@ -146,6 +148,7 @@ public final class WebServer implements AutoCloseable {
             templates,
             cards,
             paperPage,
+            markdown,
             site,
             parts.thumbnails())
         .register(app);
@@ -218,6 +221,15 @@ public final class WebServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /**
+   * Every registered route as "METHOD path", in Javalin's path syntax: what the docs must cover.
+   */
+  public List<String> routes() {
+    return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath())
+        .toList();
   }
 
   @Override

@@ -32,6 +32,7 @@ final class PageTypes {
           "/signin",
           "/signup",
           "/keys",
+          "/api",
           "/status");
 
   /** Stands for the signed-in member's own profile, whose address holds their id. */

@@ -61,9 +61,9 @@ class HttpErrorsTest {
         "/api/papers/2608.99999 | 404 | with POST /papers/2608.99999/fetch",
         "/api/papers/not-an-id | 400 | is not an arXiv id",
         "/api/nothing-here | 404 | There is no page",
-        "/api/papers/search | 400 | the query is empty",
-        "/api/papers/search?q=%20%20 | 400 | the query is empty",
-        "/api/papers/search?q=LONG | 400 | the query is longer than 300 characters",
+        // no q lists the latest day, as huggingface_hub's list_papers() asks
+        // (HuggingFaceClientTest)
+        "/api/papers/search?q=LONG | 400 | q must be at most 300 characters",
         "/api/papers/search?q=agents&limit=121 | 400 | limit must be between 1 and 120",
         "/api/papers/search?q=agents&sort=best | 400 | sort must be relevance, newest or upvotes",
         "/api/papers/search?q=agents&from=2026-13-01 | 400 | from must be YYYY-MM-DD",
