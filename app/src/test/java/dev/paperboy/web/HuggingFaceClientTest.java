@@ -166,6 +166,11 @@ class HuggingFaceClientTest {
     assertTrue(json.readTree(missing.body()).has("error"));
   }
 
+  /**
+   * read_paper(id) backs {@code hf papers read} (src/huggingface_hub/cli/papers.py, which prints
+   * its text); the stored hf_api.py versions predate it, so both ways Hugging Face serves a paper
+   * page as Markdown are checked: {@code /papers/{id}.md} and Accept: text/markdown.
+   */
   @Test
   void readPaperGetsThePaperPageAsMarkdown() throws Exception {
     HttpResponse<String> md = bare("/papers/2608.19880.md", "*/*");
