@@ -14,8 +14,9 @@ final class AtomFeed {
     x.element("title", channel.title());
     x.element("subtitle", channel.description());
     x.element("updated", date(channel.updated()));
-    link(x, "self", FeedFormat.ATOM.contentType(), channel.selfUrl());
+    // the page first: some readers (ROME among them) take the first link as the feed's home
     link(x, "alternate", "text/html", channel.pageUrl());
+    link(x, "self", FeedFormat.ATOM.contentType(), channel.selfUrl());
     x.start("author").element("name", "Paperboy").end();
     x.element("generator", "Paperboy");
     for (FeedItem item : channel.items()) {
