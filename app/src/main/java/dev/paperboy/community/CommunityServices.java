@@ -18,7 +18,8 @@ public record CommunityServices(
     Comments comments,
     PaperCollections collections,
     Moderation moderation,
-    SubmissionWorker submissionWorker) {
+    SubmissionWorker submissionWorker,
+    FeedTokens feedTokens) {
 
   public static CommunityServices create(
       Database db,
@@ -43,6 +44,7 @@ public record CommunityServices(
         comments,
         new PaperCollections(db, papers, clock),
         new Moderation(db, papers, comments, accounts, clock),
-        new SubmissionWorker(submissions));
+        new SubmissionWorker(submissions),
+        new FeedTokens(db, secret, clock));
   }
 }

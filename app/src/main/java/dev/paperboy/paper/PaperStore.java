@@ -369,6 +369,29 @@ public final class PaperStore {
     return all.stream().skip(offset).limit(limit).map(Votes::id).toList();
   }
 
+  /**
+   * The newest visible papers of days in {@code [from, to]} that list this arXiv category (any of
+   * their categories, not only the primary one), newest day first, ties by id. The day range keeps
+   * the scan on the day index.
+   */
+  public List<Paper> inCategory(String category, LocalDate from, LocalDate to, int limit) {
+    return query(
+        "SELECT "
+            + READ_COLUMNS
+            + " FROM papers WHERE daily_date BETWEEN ? AND ? AND "
+            + VISIBLE
+            + " AND (' ' || categories || ' ') LIKE ? ORDER BY daily_date DESC, id LIMIT ?",
+        List.of(from.toString(), to.toString(), "% " + likeEscaped(category) + " %", limit));
+  }
+
+  /** Category names have no LIKE wildcards or spaces; a caller's typo must not become one. */
+  private static String likeEscaped(String category) {
+    if (category.isEmpty() || category.matches(".*[%_\\s].*")) {
+      throw new IllegalArgumentException("not an arXiv category: " + category);
+    }
+    return category;
+  }
+
   /** Visible papers whose day lies in {@code [from, to]}. */
   public int count(LocalDate from, LocalDate to) {
     return count(from, to, null);

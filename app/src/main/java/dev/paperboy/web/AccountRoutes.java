@@ -30,6 +30,7 @@ final class AccountRoutes {
   private final Templates templates;
   private final Cards cards;
   private final Clock clock;
+  private final Site site;
 
   AccountRoutes(
       CommunityServices community,
@@ -38,7 +39,9 @@ final class AccountRoutes {
       SessionGate gate,
       Templates templates,
       Cards cards,
-      Clock clock) {
+      Clock clock,
+      Site site) {
+    this.site = site;
     this.community = community;
     this.digests = digests;
     this.papers = papers;
@@ -60,6 +63,7 @@ final class AccountRoutes {
     app.post("/settings/profile", this::updateProfile);
     app.post("/settings/password", this::changePassword);
     app.post("/settings/delete", this::deleteAccount);
+    app.post("/settings/feed-token", this::renewFeedToken);
     app.get("/users/{user}", this::profile);
   }
 
@@ -181,7 +185,26 @@ final class AccountRoutes {
             message,
             error,
             digest,
-            digest == null ? null : digests.subscriptions().links().managePath(digest)));
+            digest == null ? null : digests.subscriptions().links().managePath(digest),
+            community.feedTokens().of(user).map(this::privateFeedUrl).orElse(null)));
+  }
+
+  private String privateFeedUrl(String token) {
+    return site.absolute(FeedRoutes.privatePath(FeedFormat.RSS, token));
+  }
+
+  /** Makes the private feed address, or a new one: whoever had the old one loses it. */
+  private void renewFeedToken(Context ctx) {
+    User user = SessionGate.requireUser(ctx);
+    boolean had = community.feedTokens().of(user).isPresent();
+    community.feedTokens().renew(user);
+    settings(
+        ctx,
+        user,
+        had
+            ? "Your private feed has a new address; the old one no longer works."
+            : "Your private feed is ready: add its address to your feed reader.",
+        null);
   }
 
   private void updateProfile(Context ctx) {

@@ -42,7 +42,7 @@ final class PeopleRoutes {
   }
 
   /** The author the path names, in any spelling; a 404 saying so when no paper lists them. */
-  private People.Author author(String asked) {
+  static People.Author author(People people, String asked) {
     return people
         .author(AuthorKey.fold(asked))
         .orElseThrow(
@@ -52,7 +52,7 @@ final class PeopleRoutes {
   }
 
   /** The organisation with the path's handle; a 404 saying so when it claims no paper. */
-  private People.Org org(String handle) {
+  static People.Org org(People people, String handle) {
     return people
         .organization(handle)
         .orElseThrow(
@@ -62,7 +62,7 @@ final class PeopleRoutes {
   }
 
   private void author(Context ctx) {
-    People.Author author = author(ctx.pathParam("name"));
+    People.Author author = author(people, ctx.pathParam("name"));
     String key = author.key();
     Pager pager =
         Pager.of(ctx, NameLink.authorHref(key), author.papers(), PAPERS_PER_PAGE, author.name());
@@ -110,7 +110,7 @@ final class PeopleRoutes {
 
   private void org(Context ctx) {
     String handle = ctx.pathParam("name");
-    People.Org org = org(handle);
+    People.Org org = org(people, handle);
     String name = org.organization().displayName();
     Pager pager = Pager.of(ctx, NameLink.orgHref(handle), org.papers(), PAPERS_PER_PAGE, name);
     Viewer viewer = SessionGate.viewer(ctx);
@@ -199,7 +199,7 @@ final class PeopleRoutes {
 
   /** The author page's content; {@code p} (from 0) and {@code limit} page the papers. */
   private void authorJson(Context ctx) {
-    People.Author a = author(ctx.pathParam("name"));
+    People.Author a = author(people, ctx.pathParam("name"));
     int limit = ApiCatalog.PEOPLE_LIMIT.intIn(ctx);
     int offset = ApiCatalog.PAGE.intIn(ctx) * limit;
     ApiJson.send(
@@ -222,7 +222,7 @@ final class PeopleRoutes {
 
   private void orgJson(Context ctx) {
     String handle = ctx.pathParam("name");
-    People.Org org = org(handle);
+    People.Org org = org(people, handle);
     int limit = ApiCatalog.PEOPLE_LIMIT.intIn(ctx);
     int offset = ApiCatalog.PAGE.intIn(ctx) * limit;
     ApiJson.send(

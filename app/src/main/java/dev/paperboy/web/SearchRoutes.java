@@ -196,7 +196,7 @@ final class SearchRoutes {
     return papers.findAll(results.hits().stream().map(SearchResults.Hit::id).toList());
   }
 
-  private static SearchRequest request(Context ctx, int offset, int limit) {
+  static SearchRequest request(Context ctx, int offset, int limit) {
     try {
       return new SearchRequest(
           ctx.queryParam("q"),
@@ -238,7 +238,7 @@ final class SearchRoutes {
    * The current filters as a query string, without the page, with parameters replaced, given as
    * name, value pairs (a null value leaves the parameter out).
    */
-  private static String queryString(Context ctx, String... replaced) {
+  static String queryString(Context ctx, String... replaced) {
     Map<String, String> with = new java.util.HashMap<>();
     for (int i = 0; i + 1 < replaced.length; i += 2) {
       with.put(replaced[i], replaced[i + 1]);

@@ -131,13 +131,26 @@ public final class WebServer implements AutoCloseable {
             gate,
             templates,
             cards,
-            parts.clock())
+            parts.clock(),
+            site)
         .register(app);
     new PasswordRoutes(parts.community(), gate, templates).register(app);
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
     new PeopleRoutes(parts.people(), templates, cards, site).register(app);
+    // the private feed's papers; the "For you" ranking replaces this line
+    PersonalFeed personal = new UpvotedPapers(parts.community().votes(), parts.papers());
+    new FeedRoutes(
+            parts.feeds(),
+            parts.papers(),
+            parts.people(),
+            parts.search().service(),
+            parts.community(),
+            personal,
+            site)
+        .register(app);
+
     new DigestRoutes(parts.digests(), templates).register(app);
     new Theme(parts.secureCookies()).register(app);
     new SiteFiles(templates).register(app);

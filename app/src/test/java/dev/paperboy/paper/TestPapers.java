@@ -34,20 +34,45 @@ public final class TestPapers {
    */
   public static Paper daily(
       String id, int version, LocalDate day, long upvotes, Organization org, List<String> authors) {
-    return new Paper(
+    return daily(
         id,
         version,
         "Paper " + id,
         "An abstract.",
+        day,
+        upvotes,
+        org,
         authors,
         List.of("cs.LG"),
+        null);
+  }
+
+  /** A Hugging Face daily paper with every field a list page or a feed shows chosen. */
+  public static Paper daily(
+      String id,
+      int version,
+      String title,
+      String abstractText,
+      LocalDate day,
+      long upvotes,
+      Organization org,
+      List<String> authors,
+      List<String> categories,
+      String githubRepo) {
+    return new Paper(
+        id,
+        version,
+        title,
+        abstractText,
+        authors,
+        categories,
         day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
         null,
         day,
         upvotes,
         0,
         org,
-        null,
+        githubRepo,
         null,
         null,
         null,
