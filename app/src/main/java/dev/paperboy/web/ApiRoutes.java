@@ -66,6 +66,14 @@ final class ApiRoutes {
   }
 
   private Period period(Context ctx) {
+    return period(ctx, feeds);
+  }
+
+  /**
+   * The period {@code date}, {@code week} or {@code month} names (at most one), else the newest
+   * day.
+   */
+  static Period period(Context ctx, FeedService feeds) {
     List<Period> given = new ArrayList<>();
     for (Period.Kind kind : Period.Kind.values()) {
       String value = ctx.queryParam(kind.path());
