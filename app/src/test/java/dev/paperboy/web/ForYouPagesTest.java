@@ -10,14 +10,10 @@ import dev.paperboy.App;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
 import dev.paperboy.TestDatabases;
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperStore;
-import dev.paperboy.paper.PaperVectors;
+import dev.paperboy.TestVectors;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ForYouPagesTest {
 
-  static final String MODEL = "test-vectors";
+  static final String MODEL = TestVectors.MODEL;
   static final String DAY = "2026-08-21";
   static final String PASSWORD = "correct horse battery";
 
@@ -43,6 +39,7 @@ class ForYouPagesTest {
 
   @TempDir static Path dir;
   static App app;
+  static List<String> liked;
   static String base;
 
   @BeforeAll
@@ -55,7 +52,7 @@ class ForYouPagesTest {
             "web/2026-08-20.json",
             "web/2026-08-21.json");
     base = TestApps.baseUrl(app);
-    vectors();
+    liked = TestVectors.store(app);
   }
 
   @AfterAll
@@ -178,18 +175,7 @@ class ForYouPagesTest {
   @Test
   void upvotingThreePapersLiftsTheirNeighboursWithTheLikeReason() throws Exception {
     // the 20th's first three papers and the 21st's SkillEvo share a direction; others are apart
-    List<String> day20 =
-        app
-            .papers()
-            .feed(
-                LocalDate.parse("2026-08-20"),
-                LocalDate.parse("2026-08-20"),
-                PaperStore.Order.UPVOTES,
-                0,
-                3)
-            .stream()
-            .map(Paper::id)
-            .toList();
+    List<String> day20 = liked;
     assertEquals(3, day20.size());
     WebClient ada = signedIn("upvoter");
     List<String> before = ranked(ada);
@@ -244,36 +230,5 @@ class ForYouPagesTest {
             c ->
                 dev.paperboy.storage.Sql.count(
                     c, "SELECT id FROM users WHERE email = ?", name + "@example.org"));
-  }
-
-  /** Stores one vector per paper, each its own way, but SkillEvo and the 20th's top three. */
-  static void vectors() {
-    Map<String, float[]> v = new HashMap<>();
-    List<Paper> all = new ArrayList<>();
-    all.addAll(
-        app.papers()
-            .feed(
-                LocalDate.parse("2026-08-20"),
-                LocalDate.parse(DAY),
-                PaperStore.Order.UPVOTES,
-                0,
-                100));
-    int i = 0;
-    for (Paper p : all) {
-      float[] x = new float[64];
-      x[1 + (i++ % 63)] = 1f;
-      v.put(p.id(), x);
-    }
-    List<String> day20 =
-        all.stream()
-            .filter(p -> p.dailyDate().toString().equals("2026-08-20"))
-            .limit(3)
-            .map(Paper::id)
-            .toList();
-    for (String id : day20) {
-      v.get(id)[0] = 3f;
-    }
-    v.get(SKILL_EVO)[0] = 3f;
-    new PaperVectors(app.database()).save(MODEL, v);
   }
 }
