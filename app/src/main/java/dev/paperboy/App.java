@@ -3,14 +3,19 @@ package dev.paperboy;
 import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Submissions;
 import dev.paperboy.digest.Digests;
+import dev.paperboy.digest.PaperPicker;
 import dev.paperboy.feed.FeedService;
+import dev.paperboy.feed.ForYouFeed;
+import dev.paperboy.feed.ReaderProfiles;
 import dev.paperboy.harvest.ArxivApiClient;
 import dev.paperboy.harvest.HarvestScheduler;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.paper.People;
+import dev.paperboy.recommend.ForYou;
 import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -23,6 +28,7 @@ import dev.paperboy.web.WebServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,6 +48,7 @@ public final class App implements AutoCloseable {
   private final Secret secret;
   private final Digests digests;
   private final Harvests harvests;
+  private final ForYouFeed forYou;
   private final RecordCounts importCounts = new RecordCounts();
   private final RecordCounts harvestCounts = new RecordCounts();
   private Search search;
@@ -75,6 +82,7 @@ public final class App implements AutoCloseable {
             database,
             papers,
             this::keywordMatches,
+            this::forYouPicks,
             secret,
             config.publicUrl(),
             config.mail(),
@@ -93,6 +101,34 @@ public final class App implements AutoCloseable {
             secret,
             digests.accountMail(),
             leases);
+    this.forYou =
+        new ForYouFeed(
+            papers,
+            new ReaderProfiles(
+                papers,
+                new PaperVectors(database),
+                config.embeddingModel(),
+                community.votes(),
+                community.collections(),
+                community.follows(),
+                community.feedback()),
+            new ForYou());
+  }
+
+  /** A digest reader's For-you papers with their reasons in words. */
+  private List<PaperPicker.Picked> forYouPicks(
+      long userId, LocalDate from, LocalDate to, int size) {
+    return forYou.rank(userId, from, to, size).stream()
+        .map(
+            p ->
+                new PaperPicker.Picked(
+                    p.paper(), p.reasons().stream().map(ForYouFeed::words).toList()))
+        .toList();
+  }
+
+  /** Ranks a period's papers for a reader (the pages, the API and the digest share it). */
+  public ForYouFeed forYou() {
+    return forYou;
   }
 
   public Digests digests() {
@@ -216,6 +252,7 @@ public final class App implements AutoCloseable {
         new WebServer(
                 new WebServer.Parts(
                     feeds,
+                    forYou,
                     papers,
                     new People(database),
                     s,

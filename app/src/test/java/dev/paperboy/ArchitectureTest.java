@@ -61,7 +61,7 @@ class ArchitectureTest {
           Map.entry("storage", Set.of()),
           Map.entry("schedule", Set.of("storage")),
           Map.entry("paper", Set.of("storage")),
-          Map.entry("feed", Set.of("paper", "storage")),
+          Map.entry("feed", Set.of("community", "paper", "recommend", "storage")),
           // pure ranking over our records: what web, digest and eval feed it
           Map.entry("recommend", Set.of()),
           Map.entry("ingest", Set.of("paper", "storage")),

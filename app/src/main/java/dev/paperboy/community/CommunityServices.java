@@ -17,6 +17,8 @@ public record CommunityServices(
     Submissions submissions,
     Comments comments,
     PaperCollections collections,
+    Follows follows,
+    Feedback feedback,
     Moderation moderation,
     SubmissionWorker submissionWorker,
     FeedTokens feedTokens) {
@@ -43,6 +45,8 @@ public record CommunityServices(
         submissions,
         comments,
         new PaperCollections(db, papers, clock),
+        new Follows(db, clock),
+        new Feedback(db, papers, clock),
         new Moderation(db, papers, comments, accounts, clock),
         new SubmissionWorker(submissions),
         new FeedTokens(db, secret, clock));

@@ -153,6 +153,20 @@ public final class PaperCollections {
                 id));
   }
 
+  /** The papers a user added to any of their collections, most recent first. */
+  public List<String> addedBy(long userId, int limit) {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT p.paper_id FROM collection_papers p JOIN collections k"
+                    + " ON k.id = p.collection_id WHERE k.user_id = ?"
+                    + " GROUP BY p.paper_id ORDER BY MAX(p.added_at) DESC, p.paper_id LIMIT ?",
+                rs -> rs.getString(1),
+                userId,
+                limit));
+  }
+
   /** A user's collections the viewer may see, by name. */
   public List<Collection> ofUser(long ownerId, User viewer) {
     boolean own = viewer != null && viewer.id() == ownerId;

@@ -25,7 +25,8 @@ public final class DigestComposer {
       String authors,
       String organization,
       long upvotes,
-      String summary) {}
+      String summary,
+      List<String> reasons) {}
 
   /** What the digest template shows. */
   public record DigestView(
@@ -50,9 +51,17 @@ public final class DigestComposer {
   /** The digest of these papers (best first) for one reader. */
   public OutgoingMail digest(
       Subscription s, DigestPeriod period, List<Paper> papers, SignedLinks links) {
+    return digestPicked(
+        s, period, papers.stream().map(p -> new PaperPicker.Picked(p, List.of())).toList(), links);
+  }
+
+  /** The same, each paper with the reasons it was picked (a For-you digest's). */
+  public OutgoingMail digestPicked(
+      Subscription s, DigestPeriod period, List<PaperPicker.Picked> picks, SignedLinks links) {
     String base = links.publicUrl();
     List<MailCard> cards = new ArrayList<>();
-    for (Paper p : papers) {
+    for (PaperPicker.Picked pick : picks) {
+      Paper p = pick.paper();
       cards.add(
           new MailCard(
               cards.size() + 1,
@@ -61,10 +70,15 @@ public final class DigestComposer {
               authors(p.authors()),
               p.organization() == null ? null : p.organization().displayName(),
               p.totalUpvotes(),
-              summary(p)));
+              summary(p),
+              pick.reasons()));
     }
     String what =
-        s.kind() == Subscription.Kind.TRENDING ? "trending papers" : "papers on your topics";
+        switch (s.kind()) {
+          case TRENDING -> "trending papers";
+          case TOPICS -> "papers on your topics";
+          case FOR_YOU -> "papers for you";
+        };
     String heading =
         (s.frequency() == Subscription.Frequency.DAILY ? "Daily" : "Weekly") + " " + what;
     String when = period.from().equals(period.to()) ? Dates.day(period.from()) : period.label();
@@ -148,6 +162,9 @@ public final class DigestComposer {
         t.append(" · ").append(c.organization());
       }
       t.append(" · ▲ ").append(c.upvotes()).append('\n');
+      if (!c.reasons().isEmpty()) {
+        t.append("   Why: ").append(String.join("; ", c.reasons())).append('\n');
+      }
       t.append("   ").append(c.summary()).append('\n');
       t.append("   ").append(c.url()).append("\n\n");
     }

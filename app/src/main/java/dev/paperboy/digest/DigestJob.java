@@ -1,6 +1,5 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.paper.Paper;
 import dev.paperboy.storage.Database;
 import java.io.PrintStream;
 import java.util.List;
@@ -85,7 +84,7 @@ public final class DigestJob {
         done++;
         continue;
       }
-      List<Paper> papers = picker.pick(s, period, size);
+      List<PaperPicker.Picked> papers = picker.picks(s, period, size);
       if (papers.isEmpty()) {
         quiet++;
         if (options.dryRun()) {
@@ -95,11 +94,17 @@ public final class DigestJob {
         }
         continue;
       }
-      OutgoingMail mail = composer.digest(s, period, papers, subscriptions.links());
+      OutgoingMail mail = composer.digestPicked(s, period, papers, subscriptions.links());
       if (options.dryRun()) {
         out.printf(Locale.ROOT, "To: %s%nSubject: %s%n", mail.to(), mail.subject());
         papers.forEach(
-            p -> out.printf(Locale.ROOT, "  ▲ %4d  %s  %s%n", p.totalUpvotes(), p.id(), p.title()));
+            k ->
+                out.printf(
+                    Locale.ROOT,
+                    "  ▲ %4d  %s  %s%n",
+                    k.paper().totalUpvotes(),
+                    k.paper().id(),
+                    k.paper().title()));
         out.println();
       } else if (db.transaction(c -> outbox.queue(c, s.id(), period.key(), mail))) {
         queued++;

@@ -27,6 +27,7 @@ public record Digests(
       Database db,
       PaperStore papers,
       PaperPicker.KeywordSearch search,
+      PaperPicker.ForYouSource forYou,
       Secret secret,
       String publicUrl,
       MailSettings settings,
@@ -38,7 +39,8 @@ public record Digests(
         settings.smtp() != null
             ? new SmtpMailer(settings.smtp(), settings.from(), clock)
             : new FileMailer(outboxFolder, settings.from(), clock);
-    return create(db, papers, search, secret, publicUrl, settings, mailer, zone, clock, leases);
+    return create(
+        db, papers, search, forYou, secret, publicUrl, settings, mailer, zone, clock, leases);
   }
 
   /** The same with a given mailer. */
@@ -46,6 +48,7 @@ public record Digests(
       Database db,
       PaperStore papers,
       PaperPicker.KeywordSearch search,
+      PaperPicker.ForYouSource forYou,
       Secret secret,
       String publicUrl,
       MailSettings settings,
@@ -63,7 +66,7 @@ public record Digests(
             subscriptions,
             outbox,
             composer,
-            new PaperPicker(papers, search),
+            new PaperPicker(papers, search, forYou),
             mailer,
             settings.size());
     DigestScheduler scheduler =

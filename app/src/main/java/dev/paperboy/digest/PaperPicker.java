@@ -22,19 +22,54 @@ public final class PaperPicker {
     Set<String> matching(String keyword, LocalDate from, LocalDate to);
   }
 
+  /**
+   * A reader's "For you" papers of the days, best first, each with its reasons in words; built
+   * outside the mail side, which knows nothing of accounts' follows and votes.
+   */
+  @FunctionalInterface
+  public interface ForYouSource {
+    /** Ranks nothing: a For-you digest then sends the period's trending papers. */
+    ForYouSource NONE = (userId, from, to, size) -> List.of();
+
+    List<Picked> forYou(long userId, LocalDate from, LocalDate to, int size);
+  }
+
+  /** A paper chosen for a digest and why (empty for trending and topics digests). */
+  public record Picked(Paper paper, List<String> reasons) {
+    public Picked {
+      reasons = List.copyOf(reasons);
+    }
+  }
+
   /** Enough to hold any week's papers; a week of arXiv CS listings is about 3,000. */
   private static final int WINDOW_LIMIT = 20_000;
 
   private final PaperStore papers;
   private final KeywordSearch search;
+  private final ForYouSource forYou;
 
-  PaperPicker(PaperStore papers, KeywordSearch search) {
+  PaperPicker(PaperStore papers, KeywordSearch search, ForYouSource forYou) {
     this.papers = papers;
     this.search = search;
+    this.forYou = forYou;
+  }
+
+  /**
+   * The subscriber's papers with reasons: a For-you digest ranks for the subscriber's account (one
+   * without an account, or whose ranking is empty, gets the trending papers).
+   */
+  List<Picked> picks(Subscription s, DigestPeriod period, int size) {
+    if (s.kind() == Subscription.Kind.FOR_YOU && s.userId() != null) {
+      List<Picked> ranked = forYou.forYou(s.userId(), period.from(), period.to(), size);
+      if (!ranked.isEmpty()) {
+        return ranked;
+      }
+    }
+    return pick(s, period, size).stream().map(p -> new Picked(p, List.of())).toList();
   }
 
   List<Paper> pick(Subscription s, DigestPeriod period, int size) {
-    if (s.kind() == Subscription.Kind.TRENDING) {
+    if (s.kind() != Subscription.Kind.TOPICS) {
       return papers.feed(period.from(), period.to(), PaperStore.Order.UPVOTES, 0, size).stream()
           .filter(p -> p.totalUpvotes() > 0)
           .toList();

@@ -38,7 +38,9 @@ public record Subscription(
   /** The top papers of the period by upvotes, or the papers matching the reader's topics. */
   public enum Kind {
     TRENDING,
-    TOPICS;
+    TOPICS,
+    /** The period's papers ranked for the reader's account, as on their "For you" page. */
+    FOR_YOU;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);
@@ -70,9 +72,11 @@ public record Subscription(
   /** Why the reader gets this mail, in their words ("the daily digest of trending papers"). */
   public String reason() {
     String what =
-        kind == Kind.TRENDING
-            ? "trending papers"
-            : "papers on your topics (" + String.join(", ", topicList()) + ")";
+        switch (kind) {
+          case TRENDING -> "trending papers";
+          case TOPICS -> "papers on your topics (" + String.join(", ", topicList()) + ")";
+          case FOR_YOU -> "papers for you";
+        };
     return "the " + frequency.key() + " digest of " + what;
   }
 

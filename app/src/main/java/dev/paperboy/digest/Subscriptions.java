@@ -146,12 +146,14 @@ public final class Subscriptions {
             id = existing.get().id();
             Sql.update(
                 c,
-                "UPDATE subscriptions SET frequency = ?, kind = ?, keywords = ?, categories = ?,"
+                "UPDATE subscriptions SET frequency = ?, kind = ?, for_you = ?, keywords = ?,"
+                    + " categories = ?,"
                     + " authors = ?, state = 'pending', confirm_seq = confirm_seq + 1,"
                     + " confirmation_sent_at = ?, user_id = COALESCE(user_id, ?),"
                     + " disabled_reason = NULL WHERE id = ?",
                 choices.frequency().key(),
-                choices.kind().key(),
+                stored(choices.kind()),
+                choices.kind() == Subscription.Kind.FOR_YOU ? 1 : 0,
                 String.join("\n", choices.keywords()),
                 String.join("\n", choices.categories()),
                 String.join("\n", choices.authors()),
@@ -162,14 +164,15 @@ public final class Subscriptions {
             id =
                 Sql.insert(
                     c,
-                    "INSERT INTO subscriptions (email, user_id, frequency, kind, keywords,"
-                        + " categories, authors, state, link_key, confirm_seq,"
+                    "INSERT INTO subscriptions (email, user_id, frequency, kind, for_you,"
+                        + " keywords, categories, authors, state, link_key, confirm_seq,"
                         + " confirmation_sent_at, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 1, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, 1, ?, ?)",
                     address,
                     userId,
                     choices.frequency().key(),
-                    choices.kind().key(),
+                    stored(choices.kind()),
+                    choices.kind() == Subscription.Kind.FOR_YOU ? 1 : 0,
                     String.join("\n", choices.keywords()),
                     String.join("\n", choices.categories()),
                     String.join("\n", choices.authors()),
@@ -245,10 +248,12 @@ public final class Subscriptions {
         c -> {
           Sql.update(
               c,
-              "UPDATE subscriptions SET frequency = ?, kind = ?, keywords = ?, categories = ?,"
+              "UPDATE subscriptions SET frequency = ?, kind = ?, for_you = ?, keywords = ?,"
+                  + " categories = ?,"
                   + " authors = ? WHERE id = ?",
               choices.frequency().key(),
-              choices.kind().key(),
+              stored(choices.kind()),
+              choices.kind() == Subscription.Kind.FOR_YOU ? 1 : 0,
               String.join("\n", choices.keywords()),
               String.join("\n", choices.categories()),
               String.join("\n", choices.authors()),
@@ -327,7 +332,9 @@ public final class Subscriptions {
         rs.getString("email"),
         userId,
         Subscription.Frequency.valueOf(rs.getString("frequency").toUpperCase(Locale.ROOT)),
-        Subscription.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+        rs.getInt("for_you") == 1
+            ? Subscription.Kind.FOR_YOU
+            : Subscription.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
         lines(rs.getString("keywords")),
         lines(rs.getString("categories")),
         lines(rs.getString("authors")),
@@ -337,6 +344,14 @@ public final class Subscriptions {
         sent == null ? null : Instant.parse(sent),
         Instant.parse(rs.getString("created_at")),
         rs.getString("disabled_reason"));
+  }
+
+  /**
+   * The kind column's value: a For-you digest is stored as trending (what it sends to a reader with
+   * nothing to learn from) with {@code for_you} set, so the schema's older check still holds.
+   */
+  private static String stored(Subscription.Kind kind) {
+    return kind == Subscription.Kind.FOR_YOU ? Subscription.Kind.TRENDING.key() : kind.key();
   }
 
   private static List<String> lines(String text) {

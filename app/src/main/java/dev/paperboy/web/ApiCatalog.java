@@ -56,6 +56,8 @@ final class ApiCatalog {
       ApiParam.query("limit", "Papers to return.").integer(1, 120, 50).example("5");
   static final ApiParam SIMILAR_LIMIT =
       ApiParam.query("limit", "Papers to return.").integer(1, 100, 10).example("5");
+  static final ApiParam FOR_YOU_LIMIT =
+      ApiParam.query("limit", "Papers to return.").integer(1, 100, ForYouRoutes.SHOWN).example("5");
   static final ApiParam AUTHOR =
       ApiParam.path("name", "An author's name, in any case or accents.").example("Chengsong Huang");
   static final ApiParam ORG =
@@ -134,6 +136,19 @@ final class ApiCatalog {
               "DailyPaperList",
               errors(400, BAD, 404, MISSING, 503, BUSY),
               List.of("/api/papers/2608.19880/similar?limit=5")),
+          new ApiRoute(
+              "/api/for-you",
+              "/api/for-you",
+              "Paperboy",
+              "Your For-you papers, with the reasons",
+              "The period's papers ranked for the signed-in reader (session cookie) from their"
+                  + " upvotes, collections, follows and hidden papers; each with the reasons the"
+                  + " page shows. Without date, week or month: the latest day.",
+              List.of(DATE, WEEK, MONTH, FOR_YOU_LIMIT),
+              JSON,
+              "ForYouList",
+              errors(400, BAD, 401, "Not signed in.", 503, BUSY),
+              List.of("/api/for-you?date=2026-08-21&limit=5", "/api/for-you?week=2026-W34")),
           new ApiRoute(
               "/api/authors/{name}",
               "/api/authors/{name}",

@@ -79,6 +79,17 @@ final class ApiRoutes {
     return papers.find(id).orElseThrow(() -> new NotStoredResponse(id));
   }
 
+  /**
+   * The period {@code date}, {@code week} or {@code month} names (at most one), else the newest
+   * day.
+   */
+  static Period period(Context ctx, FeedService feeds) {
+    Period named = period(ctx);
+    return named != null
+        ? named
+        : new Period.Day(feeds.latestDay().orElse(LocalDate.now(ZoneOffset.UTC)));
+  }
+
   /** The one period the request names, or null when it names none. */
   private static Period period(Context ctx) {
     List<Period> given = new ArrayList<>();

@@ -72,6 +72,14 @@ final class ApiSchemas {
     schemas.put(
         "DailyPaper", object(List.of("paper", "title", "publishedAt", "numComments"), daily));
     schemas.put("DailyPaperList", array(ref("DailyPaper")));
+    schemas.put(
+        "ForYouPaper",
+        object(
+            List.of("paper", "reasons"),
+            Map.of(
+                "paper", ref("DailyPaper"),
+                "reasons", array(string("Why, in words: like …, by … you follow, trending")))));
+    schemas.put("ForYouList", array(ref("ForYouPaper")));
     Map<String, Object> named =
         Map.of("name", string(null), "url", string(null), "numPapers", integer(null));
     schemas.put("Named", object(List.of("name", "url", "numPapers"), named));

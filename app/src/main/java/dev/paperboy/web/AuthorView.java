@@ -13,7 +13,8 @@ public record AuthorView(
     List<Counted> coauthors,
     List<Counted> organizations,
     Pager pager,
-    Preview preview) {
+    Preview preview,
+    FollowButton follow) {
 
   public boolean hasMath() {
     return CardView.anyMath(cards);

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.community.Feedback;
 import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import java.util.List;
@@ -32,7 +33,11 @@ public record CardView(
     boolean withdrawn,
     boolean byMeaning,
     String thumbnailHref,
-    String initials) {
+    String initials,
+    boolean signedIn,
+    boolean read,
+    boolean saved,
+    List<ReasonView> reasons) {
 
   /**
    * Comments written here and on Hugging Face, counted apart: an imported count heads no thread on
@@ -91,7 +96,9 @@ public record CardView(
       String submitterHref,
       String submittedWhen,
       boolean byMeaning,
-      String thumbnailHref) {
+      String thumbnailHref,
+      boolean signedIn,
+      Feedback.State marks) {
     List<String> authors = p.authors();
     List<String> shown = authors.subList(0, Math.min(SHOWN_AUTHORS, authors.size()));
     String shortList = String.join(", ", shown);
@@ -126,6 +133,43 @@ public record CardView(
         p.withdrawn(),
         byMeaning,
         thumbnailHref,
-        Format.initials(p.title()));
+        Format.initials(p.title()),
+        signedIn,
+        marks.read(),
+        marks.saved(),
+        List.of());
+  }
+
+  /** The same card saying why it is in the reader's "For you". */
+  CardView withReasons(List<ReasonView> why) {
+    return new CardView(
+        id,
+        href,
+        title,
+        heading,
+        excerpt,
+        authorCount,
+        authorsShort,
+        authorsShown,
+        moreAuthors,
+        organization,
+        published,
+        publishedIso,
+        upvotes,
+        comments,
+        githubRepo,
+        stars,
+        upvoted,
+        submitter,
+        submitterHref,
+        submittedWhen,
+        withdrawn,
+        byMeaning,
+        thumbnailHref,
+        initials,
+        signedIn,
+        read,
+        saved,
+        why);
   }
 }

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.community.CommunityServices;
+import dev.paperboy.community.Feedback;
 import dev.paperboy.community.Submissions.Submission;
 import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
@@ -42,6 +43,7 @@ final class Cards {
     List<String> ids = papers.stream().map(Paper::id).toList();
     Set<String> voted = community.votes().votedBy(viewer.user(), ids);
     Map<String, Submission> submitted = community.submissions().forPapers(ids);
+    Map<String, Feedback.State> marks = community.feedback().of(viewer.user(), ids);
     List<CardView> out = new ArrayList<>(papers.size());
     for (Paper p : papers) {
       Highlight h = highlights.getOrDefault(p.id(), new Highlight(null, null, false));
@@ -56,7 +58,9 @@ final class Cards {
               b.href(),
               b.when(),
               h.byMeaning(),
-              thumbnailHref(p.id())));
+              thumbnailHref(p.id()),
+              viewer.signedIn(),
+              marks.getOrDefault(p.id(), Feedback.State.NONE)));
     }
     return out;
   }

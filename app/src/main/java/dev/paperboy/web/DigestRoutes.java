@@ -186,9 +186,11 @@ final class DigestRoutes {
             ? Subscription.Frequency.WEEKLY
             : Subscription.Frequency.DAILY;
     Subscription.Kind kind =
-        "topics".equals(ctx.formParam("kind"))
-            ? Subscription.Kind.TOPICS
-            : Subscription.Kind.TRENDING;
+        switch (Forms.field(ctx, "kind")) {
+          case "topics" -> Subscription.Kind.TOPICS;
+          case "for_you" -> Subscription.Kind.FOR_YOU;
+          default -> Subscription.Kind.TRENDING;
+        };
     return new Subscriptions.Choices(
         frequency,
         kind,

@@ -22,6 +22,14 @@ public record ManageView(
     return subscription.frequency() == Subscription.Frequency.DAILY;
   }
 
+  public boolean forYou() {
+    return subscription.kind() == Subscription.Kind.FOR_YOU;
+  }
+
+  public boolean topics() {
+    return subscription.kind() == Subscription.Kind.TOPICS;
+  }
+
   public boolean trending() {
     return subscription.kind() == Subscription.Kind.TRENDING;
   }

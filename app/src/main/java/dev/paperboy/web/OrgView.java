@@ -16,7 +16,8 @@ public record OrgView(
     List<CardView> top,
     List<AuthorView.Counted> members,
     Pager pager,
-    Preview preview) {
+    Preview preview,
+    FollowButton follow) {
 
   public boolean hasMath() {
     return CardView.anyMath(top) || days.stream().anyMatch(d -> CardView.anyMath(d.cards()));

@@ -26,9 +26,11 @@ final class PeopleRoutes {
   private final Templates templates;
   private final Cards cards;
   private final Site site;
+  private final FollowButtons follows;
 
-  PeopleRoutes(People people, Templates templates, Cards cards, Site site) {
+  PeopleRoutes(People people, Templates templates, Cards cards, Site site, FollowButtons follows) {
     this.site = site;
+    this.follows = follows;
     this.people = people;
     this.templates = templates;
     this.cards = cards;
@@ -97,7 +99,8 @@ final class PeopleRoutes {
                                 coauthors.stream().limit(5).map(c -> c.link().name()).toList())),
                 NameLink.authorHref(key),
                 shown,
-                "profile")));
+                "profile"),
+            follows.author(SessionGate.viewer(ctx), key, author.name())));
   }
 
   /** A link preview of a people page: its newest paper's image, if any. */
@@ -139,7 +142,8 @@ final class PeopleRoutes {
                         : ": " + String.join("; ", top.stream().map(CardView::title).toList())),
                 NameLink.orgHref(handle),
                 top,
-                "website")));
+                "website"),
+            follows.organization(viewer, handle, name)));
   }
 
   /** The cards under day headings, in the order the papers came (latest day first). */

@@ -34,8 +34,15 @@ final class SearchRoutes {
   private final PaperStore papers;
   private final Templates templates;
   private final Cards cards;
+  private final FollowButtons follows;
 
-  SearchRoutes(SearchService search, PaperStore papers, Templates templates, Cards cards) {
+  SearchRoutes(
+      SearchService search,
+      PaperStore papers,
+      Templates templates,
+      Cards cards,
+      FollowButtons follows) {
+    this.follows = follows;
     this.search = search;
     this.papers = papers;
     this.templates = templates;
@@ -114,7 +121,8 @@ final class SearchRoutes {
                 ? self + "&page=" + (page + 2)
                 : null,
             suggestions(ctx, results),
-            offer));
+            offer,
+            follows.search(SessionGate.viewer(ctx), request.query(), param(ctx, "cat"))));
   }
 
   private static String summary(SearchRequest request, SearchResults results) {
@@ -253,7 +261,7 @@ final class SearchRoutes {
     return String.join("&", parts);
   }
 
-  private static SearchView emptyView(Context ctx) {
+  private SearchView emptyView(Context ctx) {
     return new SearchView(
         "",
         param(ctx, "from"),
@@ -267,6 +275,7 @@ final class SearchRoutes {
         null,
         null,
         List.of(),
-        null);
+        null,
+        follows.search(SessionGate.viewer(ctx), null, param(ctx, "cat")));
   }
 }

@@ -20,7 +20,8 @@ public record SearchView(
     String previousPageHref,
     String nextPageHref,
     List<Suggestion> suggestions,
-    ArxivOffer arxivOffer) {
+    ArxivOffer arxivOffer,
+    List<FollowButton> follows) {
 
   public boolean hasMath() {
     return CardView.anyMath(cards);

@@ -4,6 +4,7 @@ import dev.paperboy.community.CommunityServices;
 import dev.paperboy.community.Refusal;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.feed.FeedService;
+import dev.paperboy.feed.ForYouFeed;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.observe.Observability;
 import dev.paperboy.paper.PaperStore;
@@ -36,6 +37,7 @@ public final class WebServer implements AutoCloseable {
   /** What the web layer is built from. */
   public record Parts(
       FeedService feeds,
+      ForYouFeed forYou,
       PaperStore papers,
       People people,
       Search search,
@@ -120,7 +122,17 @@ public final class WebServer implements AutoCloseable {
             cards,
             parts.clock(),
             site);
-    new SearchRoutes(parts.search().service(), parts.papers(), templates, cards).register(app);
+    FollowButtons follows = new FollowButtons(parts.community().follows());
+    new SearchRoutes(parts.search().service(), parts.papers(), templates, cards, follows)
+        .register(app);
+    new FollowRoutes(
+            parts.community().follows(),
+            parts.community().feedback(),
+            parts.papers(),
+            templates,
+            cards)
+        .register(app);
+    new ForYouRoutes(parts.forYou(), parts.feeds(), templates, cards).register(app);
     PaperMarkdown markdown = new PaperMarkdown(parts.papers(), site);
     new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service(), markdown).register(app);
     new ApiDocsRoutes(templates, site).register(app);
@@ -138,7 +150,7 @@ public final class WebServer implements AutoCloseable {
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
-    new PeopleRoutes(parts.people(), templates, cards, site).register(app);
+    new PeopleRoutes(parts.people(), templates, cards, site, follows).register(app);
     // the private feed's papers; the "For you" ranking replaces this line
     PersonalFeed personal = new UpvotedPapers(parts.community().votes(), parts.papers());
     new FeedRoutes(

@@ -40,7 +40,14 @@ final class PageTypes {
 
   /** Pages a member sees once signed in. */
   static final List<String> SIGNED_IN =
-      List.of("/papers/2608.19880", PROFILE, "/settings", "/submit");
+      List.of(
+          "/papers/2608.19880",
+          PROFILE,
+          "/settings",
+          "/submit",
+          "/for-you?date=2026-08-21",
+          "/following",
+          "/saved");
 
   private PageTypes() {}
 }

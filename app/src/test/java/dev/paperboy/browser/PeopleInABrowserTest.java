@@ -55,8 +55,9 @@ class PeopleInABrowserTest {
     List<WebElement> papers = browser.findElements(By.cssSelector(".person-papers article.card"));
     assertFalse(papers.isEmpty());
     assertEquals("2608.19880", papers.get(0).getAttribute("data-paper-id"));
-    WebElement follow = browser.findElement(By.cssSelector(".follow button"));
-    assertFalse(follow.isEnabled(), "following comes with the personal feed");
+    assertTrue(
+        browser.findElement(By.cssSelector("p.follow")).getText().contains("to follow this author"),
+        "signed out, following asks to sign in first");
     List<String> coauthors =
         browser.findElements(By.cssSelector(".person-side li a:not(.org)")).stream()
             .map(WebElement::getText)

@@ -69,6 +69,7 @@ final class DigestFixture implements AutoCloseable {
                     .stream()
                     .map(SearchResults.Hit::id)
                     .collect(Collectors.toSet()),
+            PaperPicker.ForYouSource.NONE,
             fixedSecret(dir),
             URL,
             MailSettings.defaults("Paperboy <papers@example.org>"),

@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.App;
 import dev.paperboy.TestApps;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,12 +32,14 @@ class OpenApiConformanceTest {
   @TempDir static Path dir;
   static App app;
   static JsonNode doc;
-  static final HttpClient http = HttpClient.newHttpClient();
+  static WebClient reader;
   static final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   static void start() throws Exception {
     app = TestApps.serving(dir, "web/2026-08-20.json", "web/2026-08-21.json");
+    // signed in, so that the reader's own routes (/api/for-you) answer too
+    reader = WebClient.signedIn(app, "reader", "correct horse battery");
     HttpResponse<String> res = get("/api/openapi.json");
     assertEquals(200, res.statusCode(), res.body());
     doc = json.readTree(res.body());
@@ -51,10 +50,8 @@ class OpenApiConformanceTest {
     app.close();
   }
 
-  static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(TestApps.baseUrl(app) + pathAndQuery)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> get(String pathAndQuery) {
+    return reader.get(pathAndQuery);
   }
 
   @Test

@@ -91,7 +91,8 @@ class PeoplePagesTest {
     assertTrue(page.body().contains("<h1>Haitz Sáez de Ocáriz Borde</h1>"), page.body());
     assertEquals(List.of("2608.18171"), cards(page.body()));
     assertEquals("/authors/pietro%20lio", link(page.body(), "Pietro Liò"), "a co-author");
-    assertTrue(page.body().contains("disabled aria-describedby=\"follow-soon\""), "follow, soon");
+    assertTrue(
+        page.body().contains("to follow this author"), "signed out, following asks to sign in");
   }
 
   @Test
