@@ -112,7 +112,8 @@ final class SearchRoutes {
                 ? self + "&page=" + (page + 2)
                 : null,
             suggestions(ctx, results),
-            offer));
+            offer,
+            cards.isEmpty() ? null : queryString(ctx) + (page > 0 ? "&page=" + (page + 1) : "")));
   }
 
   private static String summary(SearchRequest request, SearchResults results) {
@@ -187,7 +188,7 @@ final class SearchRoutes {
     return papers.findAll(results.hits().stream().map(SearchResults.Hit::id).toList());
   }
 
-  private static SearchRequest request(Context ctx, int offset, int limit) {
+  static SearchRequest request(Context ctx, int offset, int limit) {
     try {
       return new SearchRequest(
           ctx.queryParam("q"),
@@ -258,6 +259,7 @@ final class SearchRoutes {
         null,
         null,
         List.of(),
+        null,
         null);
   }
 }

@@ -120,6 +120,12 @@ public final class WebServer implements AutoCloseable {
             cards,
             parts.clock(),
             site);
+    new CiteRoutes(
+            parts.papers(),
+            paperPage,
+            parts.community().collections(),
+            parts.search().service())
+        .register(app);
     new SearchRoutes(parts.search().service(), parts.papers(), templates, cards).register(app);
     new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service()).register(app);
     new AccountRoutes(
@@ -131,6 +137,7 @@ public final class WebServer implements AutoCloseable {
             cards,
             parts.clock())
         .register(app);
+    new YourDataRoutes(parts.community()).register(app);
     new PasswordRoutes(parts.community(), gate, templates).register(app);
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
