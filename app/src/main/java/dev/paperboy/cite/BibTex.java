@@ -35,9 +35,7 @@ public final class BibTex {
     fields.add(field("title", TexEscape.field(p.title())));
     if (!p.authors().isEmpty()) {
       fields.add(
-          field(
-              "author",
-              String.join(" and ", p.authors().stream().map(BibTex::author).toList())));
+          field("author", String.join(" and ", p.authors().stream().map(BibTex::author).toList())));
     }
     if (p.journalRef() != null && !p.journalRef().isBlank()) {
       fields.add(field("journal", TexEscape.field(p.journalRef())));

@@ -15,8 +15,8 @@ final class CiteKeys {
 
   private static final Set<String> SMALL_WORDS =
       Set.of(
-          "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "from", "by", "at",
-          "is", "are", "via", "towards", "toward", "how", "what", "why", "do", "does", "can");
+          "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "from", "by", "at", "is",
+          "are", "via", "towards", "toward", "how", "what", "why", "do", "does", "can");
 
   private final Set<String> used = new HashSet<>();
 

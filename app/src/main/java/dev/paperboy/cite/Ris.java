@@ -64,7 +64,7 @@ public final class Ris {
     tag(out, "ER", "");
   }
 
-  /** "XX  - value": RIS is one line per tag, so line breaks in a value become spaces. */
+  /** "XX - value": RIS is one line per tag, so line breaks in a value become spaces. */
   private static void tag(StringBuilder out, String tag, String value) {
     out.append(tag).append("  - ").append(value.replaceAll("\\s+", " ").strip()).append("\r\n");
   }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * Text made safe inside a braced BibTeX field. Outside maths, TeX's special characters are escaped
  * ({@code & % $ # _ { } ~ ^ \}); a formula between single dollars, as arXiv titles and abstracts
  * write them, is kept as it is, since TeX reads it as maths already. Non-ASCII letters stay UTF-8:
- * biber and modern BibTeX read UTF-8, and turning "ü" into {@code {\"u}} would lose letters
- * (Greek, CJK) that have no macro.
+ * biber and modern BibTeX read UTF-8, and turning "ü" into {@code {\"u}} would lose letters (Greek,
+ * CJK) that have no macro.
  */
 final class TexEscape {
 
@@ -38,7 +38,7 @@ final class TexEscape {
       char c = text.charAt(i);
       switch (c) {
         case '&', '%', '$', '#', '_' -> out.append('\\').append(c);
-          // BibTeX counts braces even after a backslash: a lone \{ would unbalance the field
+        // BibTeX counts braces even after a backslash: a lone \{ would unbalance the field
         case '{' -> out.append("\\textbraceleft{}");
         case '}' -> out.append("\\textbraceright{}");
         case '~' -> out.append("\\textasciitilde{}");

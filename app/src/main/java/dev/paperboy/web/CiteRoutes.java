@@ -32,10 +32,7 @@ final class CiteRoutes {
   private final SearchService search;
 
   CiteRoutes(
-      PaperStore papers,
-      PaperPage paperPage,
-      PaperCollections collections,
-      SearchService search) {
+      PaperStore papers, PaperPage paperPage, PaperCollections collections, SearchService search) {
     this.papers = papers;
     this.paperPage = paperPage;
     this.collections = collections;
@@ -104,7 +101,10 @@ final class CiteRoutes {
   private static void send(Context ctx, Format f, String name, List<Paper> cited) {
     ctx.header(
         "Content-Disposition",
-        "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + f.extension
+        "attachment; filename=\""
+            + name.replaceAll("[^A-Za-z0-9._-]", "_")
+            + "."
+            + f.extension
             + "\"");
     ctx.contentType(f.contentType).result(f.writer.apply(cited));
   }

@@ -121,10 +121,7 @@ public final class WebServer implements AutoCloseable {
             parts.clock(),
             site);
     new CiteRoutes(
-            parts.papers(),
-            paperPage,
-            parts.community().collections(),
-            parts.search().service())
+            parts.papers(), paperPage, parts.community().collections(), parts.search().service())
         .register(app);
     new SearchRoutes(parts.search().service(), parts.papers(), templates, cards).register(app);
     new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service()).register(app);

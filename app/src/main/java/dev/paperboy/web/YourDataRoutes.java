@@ -42,7 +42,9 @@ final class YourDataRoutes {
 
   record Comment(long id, String paper, Long parent, String text, String at, String edited) {}
 
-  /** What a person followed; empty until follows exist, kept so readers of the file need not change. */
+  /**
+   * What a person followed; empty until follows exist, kept so readers of the file need not change.
+   */
   record Follow(String kind, String name, String at) {}
 
   record Export(
@@ -60,9 +62,7 @@ final class YourDataRoutes {
             community.votes().castBy(user.id(), MAX_VOTES).stream()
                 .map(v -> new Vote(v.paperId(), v.at().toString()))
                 .toList(),
-            community.collections().ofUser(user.id(), user).stream()
-                .map(this::collection)
-                .toList(),
+            community.collections().ofUser(user.id(), user).stream().map(this::collection).toList(),
             community.comments().byUser(user.id(), MAX_COMMENTS).stream()
                 .map(
                     c ->

@@ -17,9 +17,7 @@ class RisTest {
 
   static final Pattern LINE = Pattern.compile("([A-Z][A-Z0-9])  - (.*)");
 
-  /**
-   * Reads RIS as its specification has it: every line "XX  - value", each record from TY to ER.
-   */
+  /** Reads RIS as its specification has it: every line "XX - value", each record from TY to ER. */
   static List<Map<String, List<String>>> records(String ris) {
     List<Map<String, List<String>>> out = new ArrayList<>();
     Map<String, List<String>> current = null;
