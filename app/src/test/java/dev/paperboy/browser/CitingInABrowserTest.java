@@ -66,8 +66,7 @@ class CitingInABrowserTest {
                 .executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
                         + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
-    List<BibTeXEntry> entries =
-        new ArrayList<>(Citations.parse(copied).getEntries().values());
+    List<BibTeXEntry> entries = new ArrayList<>(Citations.parse(copied).getEntries().values());
     assertFalse(entries.isEmpty(), copied);
     assertEquals("ding2026zetta", entries.get(0).getKey().getValue());
     assertEquals(PAPER, field(entries.get(0), "eprint"));
