@@ -120,3 +120,23 @@ document.addEventListener('keydown', (event) => {
       return;
   }
 });
+
+// "Copy BibTeX": the entry is in a <pre> beside the button (selectable without scripts); the button
+// appears only when a script can copy, and says whether the clipboard took it
+for (const button of document.querySelectorAll('button.copy-bibtex')) {
+  const source = document.getElementById(button.dataset.copy);
+  const status = button.parentElement.querySelector('.copied');
+  if (!source || !navigator.clipboard) {
+    continue;
+  }
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(source.textContent);
+      status.textContent = 'Copied.';
+    } catch (e) {
+      window.getSelection().selectAllChildren(source);
+      status.textContent = 'Select the entry and copy it.';
+    }
+  });
+}

@@ -64,6 +64,8 @@ class ArchitectureTest {
           Map.entry("feed", Set.of("community", "paper", "recommend", "storage")),
           // pure ranking over our records: what web, digest and eval feed it
           Map.entry("recommend", Set.of()),
+          // pure writers of citation formats over our paper records
+          Map.entry("cite", Set.of("paper")),
           Map.entry("ingest", Set.of("paper", "storage")),
           Map.entry("search", Set.of("paper", "storage", "schedule")),
           Map.entry("lucene", Set.of("search", "paper")),
@@ -81,6 +83,7 @@ class ArchitectureTest {
           Map.entry(
               "web",
               Set.of(
+                  "cite",
                   "community",
                   "digest",
                   "feed",

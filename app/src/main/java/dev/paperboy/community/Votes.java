@@ -6,6 +6,7 @@ import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +84,22 @@ public final class Votes {
           }
           return voted;
         });
+  }
+
+  /** One of a user's upvotes: the paper and when it was cast. */
+  public record Cast(String paperId, Instant at) {}
+
+  /** A user's upvotes with their times, most recent first (for the user's own data export). */
+  public List<Cast> castBy(long userId, int limit) {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT paper_id, created_at FROM votes WHERE user_id = ? ORDER BY created_at"
+                    + " DESC, paper_id LIMIT ?",
+                rs -> new Cast(rs.getString(1), Instant.parse(rs.getString(2))),
+                userId,
+                limit));
   }
 
   /** The papers a user upvoted, most recent vote first. */

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.cite.BibTex;
 import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import java.time.ZoneOffset;
@@ -7,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** The paper page: everything known about one paper, plus its Highwire citation tags. */
+/**
+ * The paper page: everything known about one paper, plus its Highwire citation tags and its BibTeX
+ * entry for the "Cite" control.
+ */
 public record PaperView(
     Paper paper,
     String title,
@@ -26,7 +30,8 @@ public record PaperView(
     String citationDate,
     List<CardView> similar,
     Discussion discussion,
-    Preview preview) {
+    Preview preview,
+    String bibtex) {
 
   /**
    * What this Paperboy's people add to the page: the viewer's vote, who submitted the paper, the
@@ -105,6 +110,7 @@ public record PaperView(
         citationDate,
         similar,
         discussion,
-        preview);
+        preview,
+        BibTex.of(p));
   }
 }

@@ -122,7 +122,8 @@ final class SearchRoutes {
                 : null,
             suggestions(ctx, results),
             offer,
-            follows.search(SessionGate.viewer(ctx), request.query(), param(ctx, "cat"))));
+            follows.search(SessionGate.viewer(ctx), request.query(), param(ctx, "cat")),
+            cards.isEmpty() ? null : queryString(ctx) + (page > 0 ? "&page=" + (page + 1) : "")));
   }
 
   private static String summary(SearchRequest request, SearchResults results) {
@@ -276,6 +277,7 @@ final class SearchRoutes {
         null,
         List.of(),
         null,
-        follows.search(SessionGate.viewer(ctx), null, param(ctx, "cat")));
+        follows.search(SessionGate.viewer(ctx), null, param(ctx, "cat")),
+        null);
   }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The search page: the form as the user filled it, one page of result cards, what to try instead
  * when nothing matched, and {@code arxivOffer} (or null) when the query is an arXiv id this
- * Paperboy does not store.
+ * Paperboy does not store; {@code citeQuery} is the query string of this page's BibTeX and RIS
+ * exports (null when there are no results).
  */
 public record SearchView(
     String query,
@@ -21,7 +22,8 @@ public record SearchView(
     String nextPageHref,
     List<Suggestion> suggestions,
     ArxivOffer arxivOffer,
-    List<FollowButton> follows) {
+    List<FollowButton> follows,
+    String citeQuery) {
 
   public boolean hasMath() {
     return CardView.anyMath(cards);

@@ -122,6 +122,9 @@ public final class WebServer implements AutoCloseable {
             cards,
             parts.clock(),
             site);
+    new CiteRoutes(
+            parts.papers(), paperPage, parts.community().collections(), parts.search().service())
+        .register(app);
     FollowButtons follows = new FollowButtons(parts.community().follows());
     new SearchRoutes(parts.search().service(), parts.papers(), templates, cards, follows)
         .register(app);
@@ -146,6 +149,7 @@ public final class WebServer implements AutoCloseable {
             parts.clock(),
             site)
         .register(app);
+    new YourDataRoutes(parts.community()).register(app);
     new PasswordRoutes(parts.community(), gate, templates).register(app);
     new CommunityRoutes(parts.community(), parts.papers(), paperPage, templates, cards)
         .register(app);
