@@ -45,7 +45,7 @@ public final class ForYou {
       int maxLikes,
       TfIdf.Options terms) {
     public static final Learning DEFAULT =
-        new Learning(0.1, 1.0, 0.5, 0.5, 300, new TfIdf.Options(2, 0.5, 20_000, true));
+        new Learning(0.1, 0.5, 0.5, 0.5, 300, new TfIdf.Options(2, 0.5, 20_000, true));
   }
 
   private final Weights weights;

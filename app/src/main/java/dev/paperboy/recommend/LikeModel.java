@@ -47,7 +47,7 @@ final class LikeModel {
       }
     }
     LinearSvm svm =
-        LinearSvm.train(rows, java.util.Arrays.copyOf(positive, n), learning.c(), true, 1e-3, 200);
+        LinearSvm.train(rows, java.util.Arrays.copyOf(positive, n), learning.c(), true, 1e-3, 100);
     Map<String, Double> authorShare = share(liked, true);
     Map<String, Double> organizationShare = share(liked, false);
     scores = new double[candidates.size()];
