@@ -4,9 +4,11 @@ import dev.paperboy.Config;
 import dev.paperboy.SearchSettings;
 import dev.paperboy.eval.DevSets;
 import dev.paperboy.eval.Evaluation;
+import dev.paperboy.eval.ForYouEvaluation;
 import dev.paperboy.eval.QualitySlices;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Option;
       "nDCG@10, Recall@100 and MRR@10 per mode (keyword, semantic, hybrid).",
       "With --suite: every query set (keyphrases, author names, CS titles, SciFact claims), dev"
           + " and",
-      "held-out parts, in one table; the dev sets are built from --data on the first run."
+      "held-out parts, in one table; the dev sets are built from --data on the first run.",
+      "With --for-you: the \"For you\" ranking on readers simulated from --data's Hugging Face"
+          + " keywords and organisations (learn from month M, rank month M+1), P@10 and nDCG@10"
+          + " against trending, nearest neighbours and arxiv-sanity-lite's SVM."
     })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -30,6 +35,27 @@ public final class EvalCommand implements Callable<Integer> {
       names = "--suite",
       description = "Run every query set of the suite (see --devsets, --data, --scifact).")
   boolean suite;
+
+  @Option(
+      names = "--for-you",
+      description = "Measure the For-you ranking (see --data, --from, --tune, --work-dir).")
+  boolean forYou;
+
+  @Option(
+      names = "--from",
+      defaultValue = "2025-06",
+      description = "With --for-you: the first month (YYYY-MM) read (default ${DEFAULT-VALUE}).")
+  String from;
+
+  @Option(
+      names = "--to",
+      description = "With --for-you: the last month (YYYY-MM) read (default: the newest).")
+  String to;
+
+  @Option(
+      names = "--tune",
+      description = "With --for-you: also score variants of ours on the dev readers.")
+  boolean tune;
 
   @Option(
       names = "--export-slices",
@@ -81,6 +107,21 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (suite) {
       return suite();
+    }
+    if (forYou) {
+      long started = System.nanoTime();
+      Path dir = workDir != null ? workDir : Path.of("data", "eval", "for-you-" + model);
+      System.out.print(
+          ForYouEvaluation.run(
+              data,
+              model,
+              dir,
+              YearMonth.parse(from),
+              to == null ? null : YearMonth.parse(to),
+              tune,
+              System.err));
+      System.out.printf("(%.0f s including any embedding)%n", (System.nanoTime() - started) / 1e9);
+      return 0;
     }
     if (corpus == null) {
       throw new picocli.CommandLine.ParameterException(

@@ -2,17 +2,22 @@ package dev.paperboy.recommend;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Ranks one period's papers for one reader and says why. A paper the reader hid never appears; one
  * they marked read sinks below every unread one. With nothing to learn from (no likes, no follows)
  * the ranking is the period's trending order, each card saying so.
  *
- * <p>The score adds the paper's closeness to what the reader liked (cosine to the nearest liked
- * paper's embedding), a fixed weight per follow it matches, and a small popularity prior so that
- * ties go to what the community read.
+ * <p>With likes, a linear SVM per reader (arxiv-sanity-lite's model) learns the liked papers
+ * against the period's candidates, over TF-IDF of title, abstract and authors joined with the
+ * paper's embedding; the TF-IDF vocabulary is built from exactly those documents, so the ranker
+ * keeps no state. To that it adds how often the paper's authors and organisation occur among the
+ * likes, a fixed weight per follow it matches, and a small popularity prior. Chosen by measurement:
+ * {@code paperboy eval --for-you} (see the README).
  */
 public final class ForYou {
 
@@ -27,14 +32,36 @@ public final class ForYou {
     public static final Weights DEFAULT = new Weights(1.0, 0.5, 0.3, 0.1, 0.4, 0.1);
   }
 
+  /**
+   * How the per-reader model learns from likes: the SVM's C, how much the embedding weighs beside
+   * the unit TF-IDF vector, the weights of liked authors and liked organisations (by their share of
+   * the likes), and how many of the newest likes it reads at most (bounding the cost).
+   */
+  public record Learning(
+      double c,
+      double embedding,
+      double likedAuthors,
+      double likedOrganizations,
+      int maxLikes,
+      TfIdf.Options terms) {
+    public static final Learning DEFAULT =
+        new Learning(0.1, 0.5, 0.5, 0.5, 300, new TfIdf.Options(2, 0.5, 20_000, true));
+  }
+
   private final Weights weights;
+  private final Learning learning;
+
+  public ForYou(Weights weights, Learning learning) {
+    this.weights = weights;
+    this.learning = learning;
+  }
 
   public ForYou(Weights weights) {
-    this.weights = weights;
+    this(weights, Learning.DEFAULT);
   }
 
   public ForYou() {
-    this(Weights.DEFAULT);
+    this(Weights.DEFAULT, Learning.DEFAULT);
   }
 
   /** The best {@code limit} candidates for the reader, best first, ties broken by id. */
@@ -43,48 +70,49 @@ public final class ForYou {
     for (Item c : candidates) {
       maxUpvotes = Math.max(maxUpvotes, c.upvotes());
     }
-    List<Ranked> ranked = new ArrayList<>();
+    List<Item> shown = new ArrayList<>();
     for (Item c : candidates) {
-      if (profile.hidden().contains(c.id())) {
-        continue;
+      if (!profile.hidden().contains(c.id())) {
+        shown.add(c);
       }
+    }
+    List<Item> liked =
+        profile.liked().subList(0, Math.min(learning.maxLikes(), profile.liked().size()));
+    LikeModel model = liked.isEmpty() ? null : new LikeModel(liked, shown, learning);
+    List<Ranked> ranked = new ArrayList<>();
+    Map<Item, Integer> position = new IdentityHashMap<>();
+    for (int i = 0; i < shown.size(); i++) {
+      Item c = shown.get(i);
+      position.put(c, i);
       List<Reason> reasons = new ArrayList<>();
       double score = weights.popularity() * Math.log1p(c.upvotes()) / Math.log1p(maxUpvotes);
-      score += like(profile, c, reasons);
+      if (model != null) {
+        score += weights.like() * model.score(i);
+      }
       score += follows(profile, c, reasons);
-      if (reasons.isEmpty()) {
-        reasons.add(new Reason(Reason.Kind.TRENDING, c.upvotes() + " upvotes", c.id()));
-      }
-      if (profile.read().contains(c.id())) {
-        score -= 100;
-      }
       ranked.add(new Ranked(c, score, reasons));
     }
     ranked.sort(
-        Comparator.comparingDouble(Ranked::score).reversed().thenComparing(r -> r.item().id()));
-    return List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
-  }
-
-  private double like(Profile profile, Item c, List<Reason> reasons) {
-    if (c.vector() == null) {
-      return 0;
-    }
-    Item nearest = null;
-    double best = 0;
-    for (Item liked : profile.liked()) {
-      if (liked.vector() == null || liked.id().equals(c.id())) {
-        continue;
+        Comparator.comparing((Ranked r) -> profile.read().contains(r.item().id()))
+            .thenComparing(Comparator.comparingDouble(Ranked::score).reversed())
+            .thenComparing(r -> r.item().id()));
+    List<Ranked> top = new ArrayList<>();
+    for (Ranked r : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      List<Reason> reasons = new ArrayList<>();
+      if (model != null) {
+        Item nearest = model.nearestLiked(position.get(r.item()));
+        if (nearest != null) {
+          reasons.add(new Reason(Reason.Kind.LIKE, nearest.title(), nearest.id()));
+        }
       }
-      double sim = cosine(liked.vector(), c.vector());
-      if (sim > best) {
-        best = sim;
-        nearest = liked;
+      reasons.addAll(r.reasons());
+      if (reasons.isEmpty()) {
+        reasons.add(
+            new Reason(Reason.Kind.TRENDING, r.item().upvotes() + " upvotes", r.item().id()));
       }
+      top.add(new Ranked(r.item(), r.score(), reasons));
     }
-    if (nearest != null && best > 0.5) {
-      reasons.add(new Reason(Reason.Kind.LIKE, nearest.title(), nearest.id()));
-    }
-    return weights.like() * best;
+    return List.copyOf(top);
   }
 
   private double follows(Profile profile, Item c, List<Reason> reasons) {
@@ -132,7 +160,8 @@ public final class ForYou {
     return any;
   }
 
-  static double cosine(float[] a, float[] b) {
+  /** The cosine of two embeddings (0 when either is zero). */
+  public static double cosine(float[] a, float[] b) {
     double dot = 0;
     double na = 0;
     double nb = 0;
