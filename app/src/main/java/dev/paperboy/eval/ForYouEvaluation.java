@@ -191,8 +191,12 @@ public final class ForYouEvaluation {
   private List<String> ours(ForYou ours, ForYouProtocol.Case c) {
     List<Item> newestFirst = new ArrayList<>(c.liked());
     java.util.Collections.reverse(newestFirst);
+    // what the reader passed over in month M: the rest of that month, as the live feed gives it
+    Set<String> liked = new java.util.HashSet<>(c.liked().stream().map(Item::id).toList());
+    List<Item> passedOver = c.past().stream().filter(i -> !liked.contains(i.id())).toList();
     Profile profile =
-        new Profile(newestFirst, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of());
+        new Profile(
+            newestFirst, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of(), passedOver);
     long started = System.nanoTime();
     List<Ranked> ranked = ours.rank(profile, c.candidates(), K);
     ourNanos.add(System.nanoTime() - started);
@@ -207,33 +211,27 @@ public final class ForYouEvaluation {
     Map<String, ForYou> variants = new LinkedHashMap<>();
     variants.put("default", new ForYou(w, l));
     for (double c : new double[] {0.01, 0.03, 0.3, 1}) {
-      variants.put("C=" + c, new ForYou(w, withC(l, c)));
+      variants.put("C=" + c, new ForYou(w, vary(l, c, l.embedding(), l.likedAuthors())));
     }
-    for (double e : new double[] {0, 0.5, 2}) {
-      variants.put(
-          "embedding=" + e,
-          new ForYou(
-              w,
-              new ForYou.Learning(
-                  l.c(), e, l.likedAuthors(), l.likedOrganizations(), l.maxLikes(), l.terms())));
+    for (double e : new double[] {0, 1, 2}) {
+      variants.put("embedding=" + e, new ForYou(w, vary(l, l.c(), e, l.likedAuthors())));
     }
-    for (double a : new double[] {0, 0.25, 1}) {
-      variants.put(
-          "likedAuthors=" + a,
-          new ForYou(
-              w,
-              new ForYou.Learning(
-                  l.c(), l.embedding(), a, l.likedOrganizations(), l.maxLikes(), l.terms())));
+    for (double a : new double[] {0.25, 0.5}) {
+      variants.put("likedAuthors=" + a, new ForYou(w, vary(l, l.c(), l.embedding(), a)));
     }
     for (double o : new double[] {0, 0.25, 1}) {
-      variants.put(
-          "likedOrganizations=" + o,
-          new ForYou(
-              w,
-              new ForYou.Learning(
-                  l.c(), l.embedding(), l.likedAuthors(), o, l.maxLikes(), l.terms())));
+      ForYou.Learning v =
+          new ForYou.Learning(
+              l.c(),
+              l.embedding(),
+              l.likedAuthors(),
+              o,
+              l.maxLikes(),
+              l.maxBackground(),
+              l.terms());
+      variants.put("likedOrganizations=" + o, new ForYou(w, v));
     }
-    for (double p : new double[] {0, 0.3}) {
+    for (double p : new double[] {0.05, 0.1}) {
       variants.put(
           "popularity=" + p,
           new ForYou(
@@ -242,18 +240,11 @@ public final class ForYouEvaluation {
               l));
     }
     variants.put(
-        "terms min_df 5, max_df 0.1",
-        new ForYou(
-            w,
-            new ForYou.Learning(
-                l.c(),
-                l.embedding(),
-                l.likedAuthors(),
-                l.likedOrganizations(),
-                l.maxLikes(),
-                TfIdf.Options.ARXIV_SANITY)));
+        "terms min_df 5, max_df 0.1", new ForYou(w, withTerms(l, TfIdf.Options.ARXIV_SANITY)));
     variants.put(
-        "terms unigrams",
+        "terms unigrams", new ForYou(w, withTerms(l, new TfIdf.Options(2, 0.5, 20_000, false))));
+    variants.put(
+        "no background",
         new ForYou(
             w,
             new ForYou.Learning(
@@ -262,7 +253,8 @@ public final class ForYouEvaluation {
                 l.likedAuthors(),
                 l.likedOrganizations(),
                 l.maxLikes(),
-                new TfIdf.Options(2, 0.5, 20_000, false))));
+                0,
+                l.terms())));
     List<Row> rows = new ArrayList<>();
     for (var v : variants.entrySet()) {
       Row r = score(v.getKey(), "dev", dev, c -> ours(v.getValue(), c));
@@ -280,9 +272,22 @@ public final class ForYouEvaluation {
         + "\n";
   }
 
-  private static ForYou.Learning withC(ForYou.Learning l, double c) {
+  /** The default with C, embedding weight and liked-author weight changed. */
+  private static ForYou.Learning vary(
+      ForYou.Learning l, double c, double embedding, double authors) {
     return new ForYou.Learning(
-        c, l.embedding(), l.likedAuthors(), l.likedOrganizations(), l.maxLikes(), l.terms());
+        c, embedding, authors, l.likedOrganizations(), l.maxLikes(), l.maxBackground(), l.terms());
+  }
+
+  private static ForYou.Learning withTerms(ForYou.Learning l, TfIdf.Options terms) {
+    return new ForYou.Learning(
+        l.c(),
+        l.embedding(),
+        l.likedAuthors(),
+        l.likedOrganizations(),
+        l.maxLikes(),
+        l.maxBackground(),
+        terms);
   }
 
   /** Per-call time of ours over the run, and one large call: a season's papers, 300 likes. */

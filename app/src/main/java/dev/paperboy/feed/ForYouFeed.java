@@ -19,7 +19,7 @@ import java.util.Map;
 public final class ForYouFeed {
 
   /** The most papers of a period the ranker looks at. */
-  public static final int MAX_CANDIDATES = 2000;
+  public static final int MAX_CANDIDATES = 1000;
 
   /** One ranked paper and the reasons it is there, strongest first (never empty). */
   public record Pick(Paper paper, List<Reason> reasons) {}

@@ -10,12 +10,15 @@ import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.recommend.Item;
 import dev.paperboy.recommend.Profile;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Gathers what a reader told us into the {@link Profile} the ranker reads: their upvotes and
@@ -26,6 +29,12 @@ public final class ReaderProfiles {
 
   /** Likes the ranker compares each candidate with: bounds the work per request. */
   public static final int MAX_LIKED = 200;
+
+  /** Days of the newest likes whose other papers are the reader's background (negatives). */
+  static final int BACKGROUND_DAYS = 20;
+
+  /** Papers read from each of those days. */
+  static final int BACKGROUND_PER_DAY = 50;
 
   /** Hidden and read marks taken into account (the newest). */
   static final int MAX_MARKS = 5000;
@@ -80,14 +89,38 @@ public final class ReaderProfiles {
         case TOPIC -> topics.add(f.key());
       }
     }
+    List<Paper> liked = papers.findAll(List.copyOf(likedIds));
     return new Profile(
-        items(papers.findAll(List.copyOf(likedIds))),
+        items(liked),
         feedback.markedSet(userId, Feedback.Mark.HIDDEN, MAX_MARKS),
         feedback.markedSet(userId, Feedback.Mark.READ, MAX_MARKS),
         authors,
         organizations,
         categories,
-        topics);
+        topics,
+        items(background(liked, likedIds)));
+  }
+
+  /**
+   * The papers the reader passed over: the most upvoted of the days their newest likes came from,
+   * without the likes. What the classifier learns "not this" from, besides the period's candidates.
+   */
+  private List<Paper> background(List<Paper> liked, Set<String> likedIds) {
+    Set<LocalDate> days = new TreeSet<>(Comparator.reverseOrder());
+    for (Paper p : liked) {
+      if (p.dailyDate() != null) {
+        days.add(p.dailyDate());
+      }
+    }
+    List<Paper> out = new ArrayList<>();
+    for (LocalDate day : days.stream().limit(BACKGROUND_DAYS).toList()) {
+      for (Paper p : papers.feed(day, day, PaperStore.Order.UPVOTES, 0, BACKGROUND_PER_DAY)) {
+        if (!likedIds.contains(p.id())) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
   }
 
   /** The papers as the ranker sees them, with their stored vectors (when a model is set). */

@@ -29,7 +29,7 @@ public final class ForYou {
       double category,
       double topic,
       double popularity) {
-    public static final Weights DEFAULT = new Weights(1.0, 0.5, 0.3, 0.1, 0.4, 0.1);
+    public static final Weights DEFAULT = new Weights(1.0, 0.5, 0.3, 0.1, 0.4, 0.0);
   }
 
   /**
@@ -43,9 +43,10 @@ public final class ForYou {
       double likedAuthors,
       double likedOrganizations,
       int maxLikes,
+      int maxBackground,
       TfIdf.Options terms) {
     public static final Learning DEFAULT =
-        new Learning(0.1, 0.5, 0.5, 0.5, 300, new TfIdf.Options(2, 0.5, 20_000, true));
+        new Learning(0.1, 0.5, 0.0, 0.5, 300, 1000, new TfIdf.Options(2, 0.5, 20_000, true));
   }
 
   private final Weights weights;
@@ -78,7 +79,8 @@ public final class ForYou {
     }
     List<Item> liked =
         profile.liked().subList(0, Math.min(learning.maxLikes(), profile.liked().size()));
-    LikeModel model = liked.isEmpty() ? null : new LikeModel(liked, shown, learning);
+    LikeModel model =
+        liked.isEmpty() ? null : new LikeModel(liked, background(profile), shown, learning);
     List<Ranked> ranked = new ArrayList<>();
     Map<Item, Integer> position = new IdentityHashMap<>();
     for (int i = 0; i < shown.size(); i++) {
@@ -95,6 +97,8 @@ public final class ForYou {
     ranked.sort(
         Comparator.comparing((Ranked r) -> profile.read().contains(r.item().id()))
             .thenComparing(Comparator.comparingDouble(Ranked::score).reversed())
+            // equal scores (a cold reader's, say) in trending order
+            .thenComparing(Comparator.comparingLong((Ranked r) -> r.item().upvotes()).reversed())
             .thenComparing(r -> r.item().id()));
     List<Ranked> top = new ArrayList<>();
     for (Ranked r : ranked.subList(0, Math.min(limit, ranked.size()))) {
@@ -113,6 +117,12 @@ public final class ForYou {
       top.add(new Ranked(r.item(), r.score(), reasons));
     }
     return List.copyOf(top);
+  }
+
+  /** The newest of the reader's background papers, bounded like the likes. */
+  private List<Item> background(Profile profile) {
+    List<Item> all = profile.background();
+    return all.subList(0, Math.min(all.size(), learning.maxBackground()));
   }
 
   private double follows(Profile profile, Item c, List<Reason> reasons) {

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * What one reader's likes say about one period's candidates: a linear SVM over TF-IDF joined with
- * the embedding (likes positive, the other candidates negative, balanced classes), plus how often a
- * candidate's authors and organisation occur among the likes. Built per request.
+ * the embedding (likes positive; the background papers the reader passed over and the other
+ * candidates negative; balanced classes), plus how often a candidate's authors and organisation
+ * occur among the likes. Built per request.
  */
 final class LikeModel {
 
@@ -20,7 +21,8 @@ final class LikeModel {
   private final List<SparseVector> candidateFeatures = new ArrayList<>();
   private final double[] scores;
 
-  LikeModel(List<Item> liked, List<Item> candidates, ForYou.Learning learning) {
+  LikeModel(
+      List<Item> liked, List<Item> background, List<Item> candidates, ForYou.Learning learning) {
     this.liked = liked;
     this.candidates = candidates;
     Set<String> likedIds = new HashSet<>();
@@ -29,18 +31,33 @@ final class LikeModel {
       likedIds.add(l.id());
       documents.add(TfIdf.terms(document(l), learning.terms()));
     }
+    List<Item> negatives = new ArrayList<>();
+    for (Item b : background) {
+      if (!likedIds.contains(b.id())) {
+        negatives.add(b);
+        documents.add(TfIdf.terms(document(b), learning.terms()));
+      }
+    }
     for (Item c : candidates) {
       documents.add(TfIdf.terms(document(c), learning.terms()));
     }
+    int first = liked.size() + negatives.size();
     TfIdf tfidf = TfIdf.fit(documents, learning.terms());
     List<SparseVector> rows = new ArrayList<>();
     boolean[] positive = new boolean[documents.size()];
     int n = 0;
     for (int i = 0; i < documents.size(); i++) {
-      Item item = i < liked.size() ? liked.get(i) : candidates.get(i - liked.size());
+      Item item =
+          i < liked.size()
+              ? liked.get(i)
+              : i < first ? negatives.get(i - liked.size()) : candidates.get(i - first);
       SparseVector x =
           tfidf.vector(documents.get(i)).concat(item.vector(), tfidf.size(), learning.embedding());
-      (i < liked.size() ? likedFeatures : candidateFeatures).add(x);
+      if (i < liked.size()) {
+        likedFeatures.add(x);
+      } else if (i >= first) {
+        candidateFeatures.add(x);
+      }
       if (i < liked.size() || !likedIds.contains(item.id())) {
         positive[n++] = i < liked.size();
         rows.add(x);

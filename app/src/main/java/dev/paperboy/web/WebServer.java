@@ -155,8 +155,8 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     new AdminRoutes(parts.community(), templates).register(app);
     new PeopleRoutes(parts.people(), templates, cards, site, follows).register(app);
-    // the private feed's papers; the "For you" ranking replaces this line
-    PersonalFeed personal = new UpvotedPapers(parts.community().votes(), parts.papers());
+    // the private feed: the reader's For-you ranking of the last week
+    PersonalFeed personal = new ForYouPapers(parts.forYou(), parts.feeds());
     new FeedRoutes(
             parts.feeds(),
             parts.papers(),

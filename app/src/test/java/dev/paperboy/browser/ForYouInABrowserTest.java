@@ -34,15 +34,19 @@ class ForYouInABrowserTest {
 
   @BeforeAll
   static void start() {
-    app =
-        TestApps.serving(
-            new App(
-                TestDatabases.config(dir).withEmbeddingModel(TestVectors.MODEL),
-                TestClock.at("2026-08-22T09:00:00Z")),
-            PageTypes.DAYS);
+    app = servingWithVectors(dir);
     liked = TestVectors.store(app);
     base = TestApps.baseUrl(app);
     browser = Browser.start();
+  }
+
+  /** The browser pages' days, served with the test vectors' model (the caller stores them). */
+  static App servingWithVectors(Path dir) {
+    return TestApps.serving(
+        new App(
+            TestDatabases.config(dir).withEmbeddingModel(TestVectors.MODEL),
+            TestClock.at("2026-08-22T09:00:00Z")),
+        PageTypes.DAYS);
   }
 
   @AfterAll

@@ -353,8 +353,19 @@ class FeedsOutTest {
     HttpResponse<String> res = web.get(path);
     assertEquals(200, res.statusCode());
     assertTrue(res.headers().firstValue("Cache-Control").orElse("").startsWith("private"));
-    assertEquals(List.of("2608.18580", "2608.90001"), ids(parse(path)), "latest vote first");
-    assertEquals(List.of("2608.90001"), ids(parse(path + "?cat=cs.CL")));
+    long userId =
+        app.community().accounts().findByEmail("feedreader@example.org").orElseThrow().id();
+    LocalDate newest = app.papers().latestDay().orElseThrow();
+    List<String> forYou =
+        app.forYou().rank(userId, newest.minusDays(6), newest, 50).stream()
+            .map(p -> p.paper().id())
+            .toList();
+    assertFalse(forYou.isEmpty());
+    assertEquals(forYou, ids(parse(path)), "the reader's For-you ranking of the last week");
+    List<String> inCl = ids(parse(path + "?cat=cs.CL"));
+    assertFalse(inCl.isEmpty());
+    assertEquals(forYou.stream().filter(inCl::contains).toList(), inCl, "filtered, same order");
+    assertTrue(inCl.size() < forYou.size());
     assertEquals(200, web.get(path.replace("/rss/", "/json/")).statusCode());
 
     String renewed = privateUrl(reader.post("/settings/feed-token").body());
