@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What a reader follows: authors (by folded name), organisations (by handle), arXiv categories and
@@ -143,12 +144,16 @@ public final class Follows {
   }
 
   /** Topics compare by their words, whatever the case and spacing; other keys as given. */
+  /** Control characters (a NUL, which PostgreSQL's text refuses) never belong in a key. */
   private static String normal(Kind kind, String key) {
-    String k = key == null ? "" : key.strip();
+    String k = key == null ? "" : CONTROL.matcher(key).replaceAll(" ").strip();
     return kind == Kind.TOPIC ? k.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") : k;
   }
 
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
+
   private static String clip(String label) {
+    label = CONTROL.matcher(label).replaceAll(" ").strip();
     return label.length() <= MAX_KEY ? label : label.substring(0, MAX_KEY);
   }
 }

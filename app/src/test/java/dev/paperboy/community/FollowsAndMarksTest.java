@@ -45,6 +45,9 @@ class FollowsAndMarksTest {
     List<Follows.Follow> all = follows.of(ada.id());
     assertEquals(2, all.size(), all.toString());
     assertTrue(follows.follows(ada, Follows.Kind.TOPIC, "kv cache"), "topics compare by words");
+    assertTrue(
+        follows.follows(ada, Follows.Kind.TOPIC, "kv\u0000cache"),
+        "control characters (a NUL PostgreSQL refuses) are spaces");
     assertEquals("kv cache", all.get(1).key());
 
     follows.unfollow(ada, Follows.Kind.AUTHOR, "chengsong huang");
