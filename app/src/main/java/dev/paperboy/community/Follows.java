@@ -143,8 +143,10 @@ public final class Follows {
     return k;
   }
 
-  /** Topics compare by their words, whatever the case and spacing; other keys as given. */
-  /** Control characters (a NUL, which PostgreSQL's text refuses) never belong in a key. */
+  /**
+   * Topics compare by their words, whatever the case and spacing; other keys as given. Control
+   * characters (a NUL, which PostgreSQL's text refuses) become spaces.
+   */
   private static String normal(Kind kind, String key) {
     String k = key == null ? "" : CONTROL.matcher(key).replaceAll(" ").strip();
     return kind == Kind.TOPIC ? k.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") : k;

@@ -17,7 +17,6 @@ import java.util.Set;
  */
 final class Cards {
 
-  /** Search highlights for a card's title and abstract excerpt (HTML, or null for none). */
   /** A search hit's marked title and excerpt; {@code byMeaning}: no word of the query matched. */
   record Highlight(String titleHtml, String excerptHtml, boolean byMeaning) {}
 
