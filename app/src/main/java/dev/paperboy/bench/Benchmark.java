@@ -4,6 +4,7 @@ import dev.paperboy.App;
 import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
+import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
@@ -18,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -103,6 +105,7 @@ public final class Benchmark {
     if (embedder == null) {
       out.println("semantic: " + search.status().problem() + "; measuring keyword search only");
     } else {
+      compareEmbedding(embedder);
       started = System.nanoTime();
       long embedded = search.backlog().embed(settings.embedLimit(), progress);
       double s = seconds(started);
@@ -185,6 +188,64 @@ public final class Benchmark {
         heap.getCommitted() >> 20,
         heap.getMax() >> 20);
     return new Result(numbers);
+  }
+
+  /** Abstracts embedded each way when the two ways are compared. */
+  private static final int COMPARED_ABSTRACTS = 192;
+
+  /**
+   * Embeds the same real abstracts one at a time (as before batching) and in length-sorted batches,
+   * alternately twice, and prints both rates and how far the two ways' vectors differ.
+   */
+  private void compareEmbedding(Embedder embedder) {
+    LocalDate last = app.papers().latestDay().orElse(null);
+    if (last == null) {
+      return;
+    }
+    List<String> texts =
+        app
+            .papers()
+            .feed(last.minusDays(60), last, PaperStore.Order.UPVOTES, 0, COMPARED_ABSTRACTS)
+            .stream()
+            .map(p -> p.title() + ". " + p.abstractText())
+            .toList();
+    if (texts.isEmpty()) {
+      return;
+    }
+    embedder.embedPassages(texts.subList(0, Math.min(16, texts.size()))); // warm-up
+    double single = 0;
+    double batched = 0;
+    List<float[]> one = List.of();
+    List<float[]> many = List.of();
+    for (int round = 0; round < 2; round++) {
+      long started = System.nanoTime();
+      one = texts.stream().map(embedder::embedPassage).toList();
+      single += seconds(started);
+      started = System.nanoTime();
+      many = embedder.embedPassages(texts);
+      batched += seconds(started);
+    }
+    double worst = 1;
+    for (int i = 0; i < texts.size(); i++) {
+      double dot = 0;
+      for (int d = 0; d < one.get(i).length; d++) {
+        dot += one.get(i)[d] * many.get(i)[d];
+      }
+      worst = Math.min(worst, dot);
+    }
+    double n = 2.0 * texts.size();
+    out.printf(
+        Locale.ROOT,
+        "embedding %d abstracts x 2 (%s): one at a time %.1f/s, length-sorted batches %.1f/s"
+            + " (%.2fx); lowest cosine between the two ways' vectors %.6f%n",
+        texts.size(),
+        embedder.model(),
+        n / single,
+        n / batched,
+        single / batched,
+        worst);
+    numbers.put("embed one-at-a-time/s", n / single);
+    numbers.put("embed batched/s", n / batched);
   }
 
   /** Prints runs beside each other, one column per run, one row per number any run has. */

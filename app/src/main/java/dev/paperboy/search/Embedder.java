@@ -1,5 +1,7 @@
 package dev.paperboy.search;
 
+import java.util.List;
+
 /** Turns text into a unit-length vector; queries and passages may be encoded differently. */
 public interface Embedder extends AutoCloseable {
 
@@ -11,6 +13,14 @@ public interface Embedder extends AutoCloseable {
   float[] embedQuery(String query);
 
   float[] embedPassage(String passage);
+
+  /**
+   * The passages' vectors in the given order. A model may run them together (in batches of texts of
+   * similar length), which is faster than one at a time and gives the same vectors.
+   */
+  default List<float[]> embedPassages(List<String> passages) {
+    return passages.stream().map(this::embedPassage).toList();
+  }
 
   /** Frees the model's native resources. */
   @Override

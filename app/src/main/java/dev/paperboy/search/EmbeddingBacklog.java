@@ -24,9 +24,13 @@ public final class EmbeddingBacklog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddingBacklog.class);
 
   /** Papers claimed at a time: a few seconds of work, so a dying node strands little. */
-  private static final int CLAIM = 64;
+  private static final int CLAIM = 128;
 
-  private static final int EMBED_BATCH = 32;
+  /**
+   * Papers handed to the model at once: it runs them in batches of similar length, so the more it
+   * sees the less it pads.
+   */
+  private static final int EMBED_BATCH = 64;
 
   /** A claim this old belongs to a node that stopped; another node takes the papers over. */
   static final Duration CLAIM_LAPSES = Duration.ofMinutes(10);
@@ -107,9 +111,11 @@ public final class EmbeddingBacklog implements AutoCloseable {
       for (; i < claimed.size() && !closing; i += EMBED_BATCH) {
         List<Paper> batch =
             store.findAll(claimed.subList(i, Math.min(claimed.size(), i + EMBED_BATCH)));
+        List<float[]> found =
+            e.embedPassages(batch.stream().map(p -> p.title() + ". " + p.abstractText()).toList());
         Map<String, float[]> embedded = new LinkedHashMap<>();
-        for (Paper p : batch) {
-          embedded.put(p.id(), e.embedPassage(p.title() + ". " + p.abstractText()));
+        for (int k = 0; k < batch.size(); k++) {
+          embedded.put(batch.get(k).id(), found.get(k));
         }
         vectors.save(e.model(), embedded);
         done += batch.size();
