@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Drives a Paperboy server with wrk over the page types issue 18 names and prints req/s, p50 and
+# p99 for each; with several jars, serves the same data directory from each in turn (never two at
+# once) and prints their columns side by side, so before/after numbers come from one run.
+#
+#   scripts/bench-serve.sh DATA_DIR JAR [JAR...]
+#   env: DURATION (10s), WARMUP (3s per page), CONNECTIONS (16), THREADS (2), PORT (18090)
+#
+# The data directory needs papers (./paperboy import --data-dir DIR ../shared/data/...). The
+# servers run without the embedding model and without harvests, so no background work competes
+# with the load; search is measured keyword-only.
+set -euo pipefail
+DATA="${1:?usage: bench-serve.sh DATA_DIR JAR [JAR...]}"
+shift
+[ $# -ge 1 ] || { echo "bench-serve: name at least one jar" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "bench-serve: install Debian's wrk: apt-get install wrk" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench-serve: needs python3 to read the data directory" >&2; exit 2; }
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+PORT="${PORT:-18090}"
+JDK="${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+BASE="http://127.0.0.1:$PORT"
+
+# the busiest listings day, the newest Hugging Face-only day, and papers of each
+read -r BUSY HFDAY PAPER < <(python3 - "$DATA/paperboy.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+busy = c.execute("select daily_date from papers where hidden_at is null group by daily_date order by count(*) desc limit 1").fetchone()[0]
+hf = c.execute("select daily_date from papers where sources = 'hf-daily' group by daily_date having count(*) >= 10 order by daily_date desc limit 1").fetchone()[0]
+paper = c.execute("select id from papers where daily_date = ? order by upvotes desc limit 1", (hf,)).fetchone()[0]
+print(busy, hf, paper)
+PY
+)
+WEEK=$(python3 -c "import datetime,sys; y,w,_=datetime.date.fromisoformat('$BUSY').isocalendar(); print(f'{y}-W{w:02d}')")
+MONTH="${BUSY:0:7}"
+PAGES=(
+  "listings day ($BUSY)|/papers/date/$BUSY"
+  "HF day ($HFDAY)|/papers/date/$HFDAY"
+  "week|/papers/week/$WEEK"
+  "month|/papers/month/$MONTH"
+  "trending|/papers/trending"
+  "paper page|/papers/$PAPER"
+  "API busy day|/api/daily_papers?date=$BUSY"
+  "API week, 100 items|/api/daily_papers?week=$WEEK&limit=100"
+  "API trending|/api/daily_papers?sort=trending"
+  "CSS|/static/app.css"
+  "search API, keyword|/api/papers/search?q=diffusion+models"
+)
+
+declare -A RESULT
+start_server() {
+  local jar="$1"
+  PAPERBOY_EMBEDDING_MODEL=none PAPERBOY_HARVEST=off PAPERBOY_INGEST=off PAPERBOY_THUMBNAILS=off \
+    "$JDK/bin/java" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+    --add-modules jdk.incubator.vector -jar "$jar" serve --data-dir "$DATA" --port "$PORT" \
+    >/tmp/bench-serve-server.log 2>&1 &
+  SERVER=$!
+  local started=$(date +%s%N)
+  until curl -fs -o /dev/null "$BASE/"; do
+    kill -0 "$SERVER" 2>/dev/null || { echo "bench-serve: $jar did not start:" >&2; tail -20 /tmp/bench-serve-server.log >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "  $jar: first 200 on / after $(( ($(date +%s%N) - started) / 1000000 )) ms" >&2
+  # the index follower catches up in the background; wait for it so search is measured whole
+  for _ in $(seq 240); do curl -fs "$BASE/readyz" >/dev/null && break; sleep 0.5; done
+}
+stop_server() {
+  echo "  RSS after the load: $(awk '/VmRSS/ {print int($2/1024) " MB"}' /proc/$SERVER/status)" >&2
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+}
+measure() { # jar-index url -> "req/s p50 p99 errors"
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$1" 2>&1)
+  python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
+p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+err = re.search(r"Socket errors: (.*)", out)
+print(f"{float(rps):.0f} {p50:.2f} {p99:.2f} {(int(bad.group(1)) if bad else 0) + (1 if err else 0)}")
+PY
+}
+
+i=0
+for jar in "$@"; do
+  echo "serving $DATA from $jar" >&2
+  start_server "$jar"
+  # a warm-up pass over every page first, so the JIT has compiled what each one runs
+  for page in "${PAGES[@]}"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-3s}" "$BASE${page#*|}" >/dev/null 2>&1 || true; done
+  for page in "${PAGES[@]}"; do
+    RESULT["$i|${page%%|*}"]=$(measure "${page#*|}")
+  done
+  stop_server
+  i=$((i + 1))
+done
+
+printf "%-28s" "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+for jar in "$@"; do printf " | %-30s" "$(basename "$jar") req/s p50 p99 ms"; done
+echo
+for page in "${PAGES[@]}"; do
+  name="${page%%|*}"
+  printf "%-28s" "$name"
+  for ((j = 0; j < i; j++)); do
+    read -r rps p50 p99 bad <<<"${RESULT["$j|$name"]}"
+    printf " | %8s %7s %7s %s" "$rps" "$p50" "$p99" "$([ "$bad" != 0 ] && echo "ERR:$bad" || echo "      ")"
+  done
+  echo
+done
