@@ -69,7 +69,7 @@ stop_server() {
   echo "  RSS after the load: $(awk '/VmRSS/ {print int($2/1024) " MB"}' /proc/$SERVER/status)" >&2
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 }
-measure() { # jar-index url -> "req/s p50 p99 errors"
+measure() { # path -> "req/s p50 p99 errors"
   local out
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$1" 2>&1)
   python3 - "$out" <<'PY'

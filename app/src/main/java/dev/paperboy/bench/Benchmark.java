@@ -6,6 +6,7 @@ import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.search.Embedder;
+import dev.paperboy.search.EmbeddingBacklog;
 import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -207,7 +208,7 @@ public final class Benchmark {
             .papers()
             .feed(last.minusDays(60), last, PaperStore.Order.UPVOTES, 0, COMPARED_ABSTRACTS)
             .stream()
-            .map(p -> p.title() + ". " + p.abstractText())
+            .map(EmbeddingBacklog::passage)
             .toList();
     if (texts.isEmpty()) {
       return;

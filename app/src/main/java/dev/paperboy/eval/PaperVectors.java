@@ -2,6 +2,7 @@ package dev.paperboy.eval;
 
 import dev.paperboy.paper.Paper;
 import dev.paperboy.search.Embedder;
+import dev.paperboy.search.EmbeddingBacklog;
 import dev.paperboy.search.OnnxEmbedders;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -51,7 +52,7 @@ final class PaperVectors {
                         file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
       for (int i = 0; i < missing.size(); i++) {
         Paper p = missing.get(i);
-        float[] v = embedder.embedPassage(p.title() + ". " + p.abstractText());
+        float[] v = embedder.embedPassage(EmbeddingBacklog.passage(p));
         vectors.put(p.id(), v);
         out.writeUTF(p.id());
         out.writeInt(v.length);

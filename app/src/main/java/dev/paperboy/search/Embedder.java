@@ -15,8 +15,8 @@ public interface Embedder extends AutoCloseable {
   float[] embedPassage(String passage);
 
   /**
-   * The passages' vectors in the given order. A model may run them together (in batches of texts of
-   * similar length), which is faster than one at a time and gives the same vectors.
+   * The passages' vectors in the given order. A model may run them together, in batches of texts of
+   * similar length; a quantized model's vectors then differ a little from one-at-a-time ones.
    */
   default List<float[]> embedPassages(List<String> passages) {
     return passages.stream().map(this::embedPassage).toList();

@@ -27,8 +27,8 @@ public final class EmbeddingBacklog implements AutoCloseable {
   private static final int CLAIM = 128;
 
   /**
-   * Papers handed to the model at once: it runs them in batches of similar length, so the more it
-   * sees the less it pads.
+   * Papers handed to the model at once; when it batches (see OnnxEmbedders.MAX_BATCH) it sorts them
+   * by length, so the more it sees the less it pads.
    */
   private static final int EMBED_BATCH = 64;
 
@@ -112,7 +112,7 @@ public final class EmbeddingBacklog implements AutoCloseable {
         List<Paper> batch =
             store.findAll(claimed.subList(i, Math.min(claimed.size(), i + EMBED_BATCH)));
         List<float[]> found =
-            e.embedPassages(batch.stream().map(p -> p.title() + ". " + p.abstractText()).toList());
+            e.embedPassages(batch.stream().map(EmbeddingBacklog::passage).toList());
         Map<String, float[]> embedded = new LinkedHashMap<>();
         for (int k = 0; k < batch.size(); k++) {
           embedded.put(batch.get(k).id(), found.get(k));
@@ -136,6 +136,14 @@ public final class EmbeddingBacklog implements AutoCloseable {
       }
     }
     return done;
+  }
+
+  /**
+   * The text a paper is embedded as: its title and abstract. Everything that embeds papers uses
+   * this, so their vectors compare.
+   */
+  public static String passage(Paper p) {
+    return p.title() + ". " + p.abstractText();
   }
 
   /** Papers without a vector for the configured model yet (0 without a model). */

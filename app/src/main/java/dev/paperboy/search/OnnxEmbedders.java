@@ -172,7 +172,7 @@ public final class OnnxEmbedders {
     /**
      * One model run over texts' token ids, padded to the longest with attention mask 0: one [CLS]
      * or masked-mean vector per text, unit length. The inputs are direct buffers ONNX Runtime reads
-     * in place, and the output is read from its buffer, never as per-token Java arrays.
+     * in place; the output is copied out once as one flat buffer, not as nested per-token arrays.
      */
     private float[][] run(long[][] texts) {
       int longest = 0;
