@@ -12,6 +12,7 @@ import dev.paperboy.harvest.HarvestScheduler;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.ingest.RecordCounts;
 import dev.paperboy.observe.Observability;
+import dev.paperboy.paper.ContentVersion;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.PaperVectors;
 import dev.paperboy.paper.People;
@@ -265,7 +266,8 @@ public final class App implements AutoCloseable {
                     observe,
                     config.trustedProxies(),
                     thumbnails,
-                    config.publicUrl()))
+                    config.publicUrl(),
+                    new ContentVersion(database)))
             .start(config.host(), config.port());
     return web;
   }

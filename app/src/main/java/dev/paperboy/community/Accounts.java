@@ -8,6 +8,7 @@ import static dev.paperboy.community.AccountRows.stored;
 import static dev.paperboy.community.AccountRows.tokenHash;
 
 import dev.paperboy.community.AccountRows.Stored;
+import dev.paperboy.paper.ContentVersion;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
@@ -236,6 +237,7 @@ public final class Accounts {
               name,
               votesPublic ? 1 : 0,
               user.id());
+          ContentVersion.bump(c); // bylines on shared pages show the name
           return AccountRows.find(c, user.id()).orElseThrow();
         });
   }

@@ -3,6 +3,7 @@ package dev.paperboy.community;
 import dev.paperboy.harvest.ArxivLookup;
 import dev.paperboy.ingest.ArxivException;
 import dev.paperboy.paper.ArxivId;
+import dev.paperboy.paper.ContentVersion;
 import dev.paperboy.paper.Dates;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperStore;
@@ -382,6 +383,7 @@ public final class Submissions {
               user.id(),
               clock.instant().toString(),
               day.toString());
+          ContentVersion.bump(c); // the card's byline names the submitter
           if (comment != null) {
             comments.insert(c, user, paper.id(), null, comment);
           }

@@ -175,6 +175,9 @@ public final class PaperStore {
     }
     PaperAuthors.write(c, newAuthors);
     PaperChanges.record(c, changed);
+    if (!changed.isEmpty()) {
+      ContentVersion.bump(c);
+    }
     return new UpsertResult(created, updated, unchanged, changed);
   }
 
@@ -204,6 +207,7 @@ public final class PaperStore {
         throw new StorageException("no paper " + id + " to count a vote or comment for", null);
       }
     }
+    ContentVersion.bump(c);
   }
 
   /** Hides the paper from feeds, search and the API, or shows it again; false if unknown. */
@@ -217,6 +221,7 @@ public final class PaperStore {
       boolean found = ps.executeUpdate() == 1;
       if (found) {
         PaperChanges.record(c, List.of(id));
+        ContentVersion.bump(c);
       }
       return found;
     }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +24,7 @@ public final class Database implements AutoCloseable {
   private final Path file;
   private final Dialect dialect;
   private final String description;
+  private final AtomicLong commits = new AtomicLong();
 
   private Database(Path file, Dialect dialect, String description, HikariDataSource pool) {
     this.file = file;
@@ -149,6 +151,7 @@ public final class Database implements AutoCloseable {
       try {
         T result = work.run(c);
         c.commit();
+        commits.incrementAndGet();
         return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -157,6 +160,14 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StorageException("database write failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * How many transactions this process has committed: a reader of something a transaction may have
+   * changed can tell, without a query, that nothing here did since it last looked.
+   */
+  public long commits() {
+    return commits.get();
   }
 
   /** Runs read-only work on a pooled connection. */

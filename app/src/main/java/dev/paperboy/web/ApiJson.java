@@ -28,8 +28,15 @@ final class ApiJson {
 
   /** Writes the value as the JSON response body, serialised straight to bytes. */
   static void send(Context ctx, Object value) {
+    RenderCache.Rendered r = rendered(value);
+    ctx.contentType(r.contentType()).result(r.body());
+  }
+
+  /** The value as a JSON body. */
+  static RenderCache.Rendered rendered(Object value) {
     try {
-      ctx.contentType(ContentType.APPLICATION_JSON).result(JSON.writeValueAsBytes(value));
+      return new RenderCache.Rendered(
+          ContentType.APPLICATION_JSON.getMimeType(), JSON.writeValueAsBytes(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }

@@ -27,12 +27,19 @@ final class ApiRoutes {
   private final PaperStore papers;
   private final SearchService search;
   private final PaperMarkdown markdown;
+  private final RenderCache renders;
 
-  ApiRoutes(FeedService feeds, PaperStore papers, SearchService search, PaperMarkdown markdown) {
+  ApiRoutes(
+      FeedService feeds,
+      PaperStore papers,
+      SearchService search,
+      PaperMarkdown markdown,
+      RenderCache renders) {
     this.feeds = feeds;
     this.papers = papers;
     this.search = search;
     this.markdown = markdown;
+    this.renders = renders;
   }
 
   void register(Javalin app) {
@@ -45,6 +52,10 @@ final class ApiRoutes {
 
   /** huggingface_hub's list_daily_papers: date|week|month, submitter, sort, p and limit. */
   private void dailyPapers(Context ctx) {
+    renders.everyone(ctx, () -> dailyPapersJson(ctx));
+  }
+
+  private RenderCache.Rendered dailyPapersJson(Context ctx) {
     Period period = period(ctx);
     String submitter = ApiCatalog.SUBMITTER.textIn(ctx);
     PaperStore.FeedOrder order = order(ApiCatalog.SORT.textIn(ctx));
@@ -57,7 +68,7 @@ final class ApiRoutes {
       Period asked = period != null ? period : new Period.Day(latestDay());
       shown = feeds.page(asked, submitter, order, page, limit).papers();
     }
-    ApiJson.send(ctx, shown.stream().map(ApiJson::dailyPaper).toList());
+    return ApiJson.rendered(shown.stream().map(ApiJson::dailyPaper).toList());
   }
 
   private void paper(Context ctx) {

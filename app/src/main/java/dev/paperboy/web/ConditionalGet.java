@@ -24,7 +24,7 @@ final class ConditionalGet {
   private ConditionalGet() {}
 
   static void send(Context ctx, String contentType, String body, Instant lastModified) {
-    String etag = "\"" + hash(body) + "\"";
+    String etag = "\"" + hash(body.getBytes(StandardCharsets.UTF_8)) + "\"";
     ctx.header("ETag", etag);
     Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);
     if (!modified.equals(Instant.EPOCH)) {
@@ -61,10 +61,10 @@ final class ConditionalGet {
     return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
   }
 
-  private static String hash(String body) {
+  /** The first 128 bits of the body's SHA-256, in hex: an ETag's text. */
+  static String hash(byte[] body) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -30,6 +30,7 @@ final class PageRoutes {
   private final PaperMarkdown markdown;
   private final Site site;
   private final Thumbnails thumbnails;
+  private final RenderCache renders;
 
   PageRoutes(
       FeedService feeds,
@@ -40,7 +41,8 @@ final class PageRoutes {
       PaperPage paperPage,
       PaperMarkdown markdown,
       Site site,
-      Thumbnails thumbnails) {
+      Thumbnails thumbnails,
+      RenderCache renders) {
     this.feeds = feeds;
     this.search = search;
     this.harvests = harvests;
@@ -50,6 +52,7 @@ final class PageRoutes {
     this.markdown = markdown;
     this.site = site;
     this.thumbnails = thumbnails;
+    this.renders = renders;
   }
 
   void register(Javalin app) {
@@ -82,8 +85,12 @@ final class PageRoutes {
   }
 
   private void home(Context ctx) {
-    LocalDate day = feeds.latestDay().orElse(LocalDate.now(ZoneOffset.UTC));
-    render(ctx, new Period.Day(day));
+    renders.page(
+        ctx,
+        () -> {
+          LocalDate day = feeds.latestDay().orElse(LocalDate.now(ZoneOffset.UTC));
+          return render(ctx, new Period.Day(day));
+        });
   }
 
   private void feed(Context ctx, Period.Kind kind) {
@@ -93,23 +100,26 @@ final class PageRoutes {
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse(e.getMessage());
     }
-    render(ctx, period);
+    renders.page(ctx, () -> render(ctx, period));
   }
 
-  private void render(Context ctx, Period period) {
+  private String render(Context ctx, Period period) {
     int page = Params.intParam(ctx, "page", 1, 1, 100_000) - 1;
     FeedService.FeedPage result = feeds.page(period, PaperStore.Order.UPVOTES, page, PAGE_SIZE);
     if (page >= result.pageCount()) {
       throw new NotFoundResponse(
           period.label() + " has " + Format.plural(result.pageCount(), "page", "pages") + ".");
     }
-    templates.page(
-        ctx,
-        "feed.jte",
-        FeedView.of(result, cards.of(SessionGate.viewer(ctx), result.papers()), site));
+    Viewer viewer = SessionGate.viewer(ctx);
+    return templates.render(
+        "feed.jte", viewer, FeedView.of(result, cards.of(viewer, result.papers()), site));
   }
 
   private void trending(Context ctx) {
+    renders.page(ctx, () -> trendingPage(ctx));
+  }
+
+  private String trendingPage(Context ctx) {
     int page = Params.intParam(ctx, "page", 1, 1, 100_000) - 1;
     FeedService.TrendingPage result = feeds.trending(page, PAGE_SIZE);
     if (page >= result.pageCount()) {
@@ -117,11 +127,12 @@ final class PageRoutes {
           "Trending has " + Format.plural(result.pageCount(), "page", "pages") + ".");
     }
     int shown = page + 1;
-    List<CardView> shownCards = cards.of(SessionGate.viewer(ctx), result.papers());
+    Viewer viewer = SessionGate.viewer(ctx);
+    List<CardView> shownCards = cards.of(viewer, result.papers());
     String window = Dates.day(result.from()) + " – " + Dates.day(result.to());
-    templates.page(
-        ctx,
+    return templates.render(
         "trending.jte",
+        viewer,
         new TrendingView(
             window,
             shownCards,

@@ -29,6 +29,13 @@ import java.util.Set;
  * in another. The {@code Origin} header, when a browser sends it, must be this site too. Signing in
  * or out rotates the token.
  *
+ * <p>A state-changing request must carry, besides the token, the cookie it matches: the token sent
+ * is compared with the cookie sent, never with one issued now. So the token that all signed-out
+ * visitors share ({@link #anonymousToken()}, which lets their pages be rendered once for all of
+ * them) protects as a random one would: a cross-site form cannot make the browser send the SameSite
+ * cookie, and a signed-out visitor has no session to ride anyway. Signed-in sessions get random
+ * tokens bound to the session.
+ *
  * <p>A browser that signed into an account gets a signed device cookie naming it: sign-in attempts
  * from that browser skip the per-account limit on unknown browsers, so a guesser spread over many
  * addresses slows down everyone but the owner.
@@ -51,11 +58,19 @@ final class SessionGate {
   private final Secret secret;
   private final boolean secure;
   private final SecureRandom random = new SecureRandom();
+  private final String anonymousToken;
 
   SessionGate(Accounts accounts, Secret secret, boolean secure) {
     this.accounts = accounts;
     this.secret = secret;
     this.secure = secure;
+    String nonce = "anon" + secret.sign("csrf-anonymous-nonce").substring(0, 20);
+    this.anonymousToken = nonce + "." + secret.sign(csrfText(nonce, null));
+  }
+
+  /** The form token of every visitor without a session: the same on every node. */
+  String anonymousToken() {
+    return anonymousToken;
   }
 
   void register(Javalin app) {
@@ -68,8 +83,11 @@ final class SessionGate {
     }
     String session = ctx.cookie(SESSION_COOKIE);
     User user = accounts.userForSession(session).orElse(null);
-    String csrf = ctx.cookie(CSRF_COOKIE);
-    if (!validToken(csrf, session)) {
+    String sentCookie = ctx.cookie(CSRF_COOKIE);
+    boolean cookieValid =
+        session == null && anonymousToken.equals(sentCookie) || validToken(sentCookie, session);
+    String csrf = sentCookie;
+    if (session == null ? !anonymousToken.equals(sentCookie) : !cookieValid) {
       csrf = newToken(session);
       setCookie(ctx, CSRF_COOKIE, csrf, -1);
     }
@@ -81,8 +99,9 @@ final class SessionGate {
       checkOrigin(ctx);
       String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> formToken(ctx));
       if (sent == null
+          || !cookieValid
           || !MessageDigest.isEqual(
-              sent.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
+              sent.getBytes(StandardCharsets.UTF_8), sentCookie.getBytes(StandardCharsets.UTF_8))) {
         throw new ForbiddenResponse(CSRF_REFUSAL);
       }
     }
@@ -172,6 +191,9 @@ final class SessionGate {
 
   /** A CSRF token for the session cookie {@code session} (null when signed out). */
   private String newToken(String session) {
+    if (session == null) {
+      return anonymousToken;
+    }
     String n = nonce();
     return n + "." + secret.sign(csrfText(n, session));
   }

@@ -7,6 +7,7 @@ import dev.paperboy.feed.FeedService;
 import dev.paperboy.feed.ForYouFeed;
 import dev.paperboy.harvest.Harvests;
 import dev.paperboy.observe.Observability;
+import dev.paperboy.paper.ContentVersion;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.People;
 import dev.paperboy.search.Search;
@@ -50,7 +51,8 @@ public final class WebServer implements AutoCloseable {
       Observability observe,
       List<String> trustedProxies,
       Thumbnails thumbnails,
-      String publicUrl) {}
+      String publicUrl,
+      ContentVersion contentVersion) {}
 
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -111,6 +113,7 @@ public final class WebServer implements AutoCloseable {
     SessionGate gate =
         new SessionGate(parts.community().accounts(), parts.secret(), parts.secureCookies());
     gate.register(app);
+    RenderCache renders = new RenderCache(parts.contentVersion(), gate.anonymousToken());
     Cards cards = new Cards(parts.community(), parts.thumbnails(), parts.clock());
     new ThumbnailRoutes(parts.thumbnails()).register(app);
     PaperPage paperPage =
@@ -137,7 +140,8 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     new ForYouRoutes(parts.forYou(), parts.feeds(), templates, cards).register(app);
     PaperMarkdown markdown = new PaperMarkdown(parts.papers(), site);
-    new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service(), markdown).register(app);
+    new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service(), markdown, renders)
+        .register(app);
     new ApiDocsRoutes(templates, site).register(app);
     new AccountRoutes(
             parts.community(),
@@ -179,7 +183,8 @@ public final class WebServer implements AutoCloseable {
             paperPage,
             markdown,
             site,
-            parts.thumbnails())
+            parts.thumbnails(),
+            renders)
         .register(app);
     app.exception(UnauthorizedResponse.class, (e, ctx) -> signInFirst(ctx, e.getMessage()));
     app.exception(

@@ -1,0 +1,182 @@
+package dev.paperboy.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.App;
+import dev.paperboy.TestApps;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Feeds rendered once and served to every signed-out reader: what they get must still be the page
+ * as it is now, and a signed-in reader's page must still be their own.
+ */
+class RenderCacheTest {
+
+  static final String DAY = "/papers/date/2026-08-21";
+  static final String PASSWORD = "correct horse battery";
+
+  @TempDir static Path dir;
+  static App app;
+  static String base;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    app = TestApps.serving(dir, "web/2026-08-21.json");
+    base = TestApps.baseUrl(app);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static String text(HttpResponse<byte[]> r) {
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
+  static String etag(HttpResponse<byte[]> r) {
+    return r.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
+  }
+
+  /** The upvote count on the first card of the page that shows the paper. */
+  static int shownUpvotes(String html, String id) {
+    Matcher m =
+        Pattern.compile(
+                "data-paper-id=\"" + Pattern.quote(id) + "\".*?<span class=\"count\">(\\d+)</span>",
+                Pattern.DOTALL)
+            .matcher(html);
+    assertTrue(m.find(), "no card of " + id);
+    return Integer.parseInt(m.group(1));
+  }
+
+  static String firstPaper(String html) {
+    Matcher m = FeedPagesTest.CARD.matcher(html);
+    assertTrue(m.find(), "the page shows no paper");
+    return m.group(1);
+  }
+
+  @Test
+  void aSignedOutReaderGetsTheSameBytesWithAnETagAndA304ForTheirCopy() throws Exception {
+    HttpResponse<byte[]> first = get(DAY);
+    HttpResponse<byte[]> second = get(DAY);
+    assertEquals(200, first.statusCode());
+    assertFalse(FeedPagesTest.cards(text(first)).isEmpty());
+    assertEquals(etag(first), etag(second));
+    assertEquals(text(first), text(second));
+
+    HttpResponse<byte[]> again = get(DAY, "If-None-Match", etag(first));
+    assertEquals(304, again.statusCode());
+    assertEquals(0, again.body().length);
+    assertEquals(200, get(DAY, "If-None-Match", "W/\"not-this-one\"").statusCode());
+  }
+
+  @Test
+  void aClientThatAcceptsGzipGetsTheSamePageCompressed() throws Exception {
+    HttpResponse<byte[]> plain = get(DAY);
+    HttpResponse<byte[]> packed = get(DAY, "Accept-Encoding", "gzip");
+    assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElse(""));
+    assertTrue(packed.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+    assertTrue(packed.body().length * 3 < plain.body().length, "gzip should shrink HTML 3x");
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(packed.body()))) {
+      assertEquals(text(plain), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    HttpResponse<byte[]> refused = get(DAY, "Accept-Encoding", "identity");
+    assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+  }
+
+  @Test
+  void aVoteShowsAtOnceOnTheSharedPageAndTheVoterSeesTheirOwnVote() throws Exception {
+    String before = text(get(DAY));
+    String id = firstPaper(before);
+    int count = shownUpvotes(before, id);
+    String oldTag = etag(get(DAY));
+
+    WebClient voter = WebClient.signedIn(app, "cache-voter", PASSWORD);
+    assertEquals(303, voter.post("/papers/" + id + "/vote", "back", DAY).statusCode());
+
+    String after = text(get(DAY));
+    assertEquals(count + 1, shownUpvotes(after, id));
+    assertNotEquals(oldTag, etag(get(DAY)));
+    assertFalse(after.contains("class=\"votes upvoted\""), "a stranger sees no vote as theirs");
+    String theirs = voter.get(DAY).body();
+    assertTrue(theirs.contains("class=\"votes upvoted\" aria-pressed=\"true\""));
+    assertTrue(theirs.contains("cache-voter"), "the header names who is signed in");
+  }
+
+  @Test
+  void theApiAnswerFollowsVotesToo() throws Exception {
+    String api = "/api/daily_papers?date=2026-08-21";
+    HttpResponse<byte[]> first = get(api);
+    assertEquals(200, first.statusCode());
+    assertTrue(first.headers().firstValue("Content-Type").orElse("").contains("json"));
+    assertEquals(304, get(api, "If-None-Match", etag(first)).statusCode());
+    String id = firstPaper(text(get(DAY)));
+
+    WebClient voter = WebClient.signedIn(app, "api-voter", PASSWORD);
+    assertEquals(303, voter.post("/papers/" + id + "/vote", "back", DAY).statusCode());
+
+    HttpResponse<byte[]> after = get(api, "If-None-Match", etag(first));
+    assertEquals(200, after.statusCode(), "the old copy is stale after a vote");
+  }
+
+  @Test
+  void theSharedFormTokenIsWorthlessWithoutItsCookie() throws Exception {
+    HttpResponse<byte[]> page = get(DAY);
+    Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(text(page));
+    assertTrue(m.find(), "the page carries a form token");
+    String token = m.group(1);
+    // a forged cross-site form: the token is the one every signed-out visitor shares, but the
+    // browser sends no SameSite cookie with it
+    HttpResponse<String> forged =
+        new WebClient(base)
+            .postRaw(
+                "/signin",
+                WebClient.form("_csrf", token, "email", "a@example.org", "password", "x"),
+                Map.of());
+    assertEquals(403, forged.statusCode());
+  }
+
+  @Test
+  void aSignedOutReadersThemeIsPartOfWhatIsShared() throws Exception {
+    String dark = text(get(DAY, "Cookie", "pb_theme=dark"));
+    String plain = text(get(DAY));
+    assertTrue(dark.contains("data-theme=\"dark\""), "the dark page");
+    assertFalse(plain.contains("data-theme=\"dark\""), "the default page");
+  }
+
+  @Test
+  void gzipIsWhatAcceptEncodingAdmits() {
+    assertTrue(RenderCache.acceptsGzip("gzip, deflate, br"));
+    assertTrue(RenderCache.acceptsGzip("br;q=1.0, gzip;q=0.8"));
+    assertTrue(RenderCache.acceptsGzip("*"));
+    assertFalse(RenderCache.acceptsGzip("gzip;q=0"));
+    assertFalse(RenderCache.acceptsGzip("br, deflate"));
+    assertFalse(RenderCache.acceptsGzip(null));
+  }
+}
