@@ -80,5 +80,6 @@ public final class Observability implements AutoCloseable {
   @Override
   public void close() {
     metrics.close();
+    accessLog.close();
   }
 }

@@ -191,7 +191,8 @@ final class RenderCache {
     }
   }
 
-  private static byte[] gzip(byte[] body) {
+  /** The body gzipped at the best compression: done once per body, so worth the time. */
+  static byte[] gzip(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
     try (GZIPOutputStream gz =
         new GZIPOutputStream(out) {

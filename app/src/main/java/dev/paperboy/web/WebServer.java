@@ -19,14 +19,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
-import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
@@ -95,13 +93,6 @@ public final class WebServer implements AutoCloseable {
                     context.addFilter(new FilterHolder(admission), "/*", direct);
                     context.addFilter(new FilterHolder(new HeadAsGet()), "/*", direct);
                   });
-              config.staticFiles.add(
-                  files -> {
-                    files.hostedPath = "/static";
-                    files.directory = "/static";
-                    files.location = Location.CLASSPATH;
-                    files.headers = Map.of("Cache-Control", "public, max-age=3600");
-                  });
             });
     app.before(requests::begin);
     app.before(ctx -> securityHeaders(ctx::header));
@@ -115,6 +106,7 @@ public final class WebServer implements AutoCloseable {
     gate.register(app);
     RenderCache renders = new RenderCache(parts.contentVersion(), gate.anonymousToken());
     Cards cards = new Cards(parts.community(), parts.thumbnails(), parts.clock());
+    StaticAssets.register(app);
     new ThumbnailRoutes(parts.thumbnails()).register(app);
     PaperPage paperPage =
         new PaperPage(

@@ -8,12 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.App;
 import dev.paperboy.TestApps;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +73,37 @@ class SiteWideTest {
     }
     assertEquals(404, send("HEAD", "/papers/2501.99999").statusCode());
     assertEquals(404, send("HEAD", "/no/such/page").statusCode());
+  }
+
+  @Test
+  void pagesNameAssetsByFingerprintAndBrowsersKeepThoseForAYear() throws Exception {
+    String page = new String(send("GET", "/").body(), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("href=\"(/static/app\\.css\\?v=[0-9a-f]+)\"").matcher(page);
+    assertTrue(m.find(), "the page links its stylesheet by fingerprint");
+    HttpRequest get =
+        HttpRequest.newBuilder(URI.create(base + m.group(1)))
+            .header("Accept-Encoding", "gzip")
+            .build();
+    HttpResponse<byte[]> css = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, css.statusCode());
+    assertEquals(
+        "public, max-age=31536000, immutable",
+        css.headers().firstValue("Cache-Control").orElse(""));
+    assertEquals("gzip", css.headers().firstValue("Content-Encoding").orElse(""));
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(css.body()))) {
+      assertTrue(new String(in.readAllBytes()).contains("prefers-color-scheme"), "app.css itself");
+    }
+    String etag = css.headers().firstValue("ETag").orElseThrow();
+    HttpRequest again =
+        HttpRequest.newBuilder(URI.create(base + m.group(1))).header("If-None-Match", etag).build();
+    assertEquals(304, http.send(again, HttpResponse.BodyHandlers.discarding()).statusCode());
+
+    HttpResponse<byte[]> stale = send("GET", "/static/app.css?v=0000");
+    assertEquals(200, stale.statusCode(), "an old fingerprint still gets the file");
+    assertEquals("public, max-age=3600", stale.headers().firstValue("Cache-Control").orElse(""));
+    assertEquals(404, send("GET", "/static/katex/LICENSE").statusCode());
+    assertEquals(404, send("GET", "/static/../paperboy.db").statusCode());
+    assertEquals(404, send("GET", "/static/nothing-here.css").statusCode());
   }
 
   @Test
