@@ -4,7 +4,8 @@
 # once) and prints their columns side by side, so before/after numbers come from one run.
 #
 #   scripts/bench-serve.sh DATA_DIR JAR [JAR...]
-#   env: DURATION (10s), WARMUP (3s per page), CONNECTIONS (16), THREADS (2), PORT (18090)
+#   env: DURATION (10s), WARMUP (3s per page), CONNECTIONS (16), THREADS (2), PORT (18090),
+#        ACCEPT_ENCODING ("gzip", what browsers send; "identity" for uncompressed answers)
 #
 # The data directory needs papers (./paperboy import --data-dir DIR ../shared/data/...). The
 # servers run without the embedding model and without harvests, so no background work competes
@@ -19,6 +20,7 @@ DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-18090}"
+ACCEPT_ENCODING="${ACCEPT_ENCODING:-gzip}"
 JDK="${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 BASE="http://127.0.0.1:$PORT"
 
@@ -71,7 +73,7 @@ stop_server() {
 }
 measure() { # path -> "req/s p50 p99 errors"
   local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$1" 2>&1)
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: $ACCEPT_ENCODING" "$BASE$1" 2>&1)
   python3 - "$out" <<'PY'
 import re, sys
 out = sys.argv[1]
@@ -92,7 +94,7 @@ for jar in "$@"; do
   echo "serving $DATA from $jar" >&2
   start_server "$jar"
   # a warm-up pass over every page first, so the JIT has compiled what each one runs
-  for page in "${PAGES[@]}"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-3s}" "$BASE${page#*|}" >/dev/null 2>&1 || true; done
+  for page in "${PAGES[@]}"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-3s}" -H "Accept-Encoding: $ACCEPT_ENCODING" "$BASE${page#*|}" >/dev/null 2>&1 || true; done
   for page in "${PAGES[@]}"; do
     RESULT["$i|${page%%|*}"]=$(measure "${page#*|}")
   done
@@ -100,7 +102,7 @@ for jar in "$@"; do
   i=$((i + 1))
 done
 
-printf "%-28s" "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+printf "%-28s" "wrk -t$THREADS -c$CONNECTIONS -d$DURATION ($ACCEPT_ENCODING)"
 for jar in "$@"; do printf " | %-30s" "$(basename "$jar") req/s p50 p99 ms"; done
 echo
 for page in "${PAGES[@]}"; do

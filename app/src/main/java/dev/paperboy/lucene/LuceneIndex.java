@@ -178,7 +178,7 @@ public final class LuceneIndex implements PaperIndex {
   /**
    * Merges the index into one segment: a query then searches one BM25 index and one HNSW graph
    * instead of one per segment (at 270K papers, hybrid p50 4.5 to 3.8 ms). Worth it after a
-   * rebuild; a serving index is left to Lucene's merge policy.
+   * rebuild, and after increments once the index is idle (see {@code IndexFollower}).
    */
   @Override
   public synchronized void optimize() {
@@ -239,6 +239,11 @@ public final class LuceneIndex implements PaperIndex {
   @Override
   public int count() {
     return searcher().count();
+  }
+
+  @Override
+  public int segments() {
+    return searcher().segments();
   }
 
   /** Documents in the index at {@code path} without taking the writer's lock (0 if none). */

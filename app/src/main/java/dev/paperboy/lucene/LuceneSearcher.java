@@ -133,6 +133,20 @@ final class LuceneSearcher {
   }
 
   /** Documents in the latest searchable commit. */
+  /** Segments the searcher reads now: one after a merge, more as increments arrive. */
+  int segments() {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().leaves().size();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   int count() {
     try {
       IndexSearcher s = searchers.acquire();

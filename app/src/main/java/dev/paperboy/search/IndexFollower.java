@@ -38,6 +38,16 @@ public final class IndexFollower implements AutoCloseable {
 
   private static final int COMPACT_LIMIT = 50_000;
 
+  /**
+   * An index that took no change for this long, and has more than one segment, is merged into one:
+   * increments leave a dozen segments, each searched on its own (hybrid p50 4.5-6.7 ms at 270K
+   * papers against 3.9-4.4 merged). Searches go on during the merge; changes wait for it.
+   */
+  static final Duration IDLE_BEFORE_MERGE = Duration.ofMinutes(2);
+
+  /** At most one merge in this long, however the changes come: a merge rewrites the index. */
+  static final Duration MERGE_AT_MOST_EVERY = Duration.ofMinutes(30);
+
   private final PaperIndex index;
   private final PaperStore store;
   private final PaperVectors vectors;
@@ -46,6 +56,8 @@ public final class IndexFollower implements AutoCloseable {
   private final Ticker ticker;
   private volatile boolean closing;
   private long compactedAt = System.nanoTime();
+  private long changedAt = System.nanoTime();
+  private long mergedAt = System.nanoTime() - MERGE_AT_MOST_EVERY.toNanos();
 
   public IndexFollower(
       PaperIndex index,
@@ -74,8 +86,13 @@ public final class IndexFollower implements AutoCloseable {
   private void round() {
     try {
       long n = catchUp(null);
+      long now = System.nanoTime();
       if (n > 0) {
         log.debug("Indexed {} changed papers", n);
+        changedAt = now;
+      } else if (now - changedAt > IDLE_BEFORE_MERGE.toNanos()
+          && now - mergedAt > MERGE_AT_MOST_EVERY.toNanos()) {
+        mergeIfFragmented();
       }
       if (System.nanoTime() - compactedAt > COMPACT_EVERY.toNanos()) {
         compactedAt = System.nanoTime();
@@ -85,6 +102,23 @@ public final class IndexFollower implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("Keeping the search index in step failed; will retry", e);
     }
+  }
+
+  /** Merges a writable index that increments left in several segments; true if it did. */
+  synchronized boolean mergeIfFragmented() {
+    mergedAt = System.nanoTime();
+    int segments = index.writable() ? index.segments() : 1;
+    if (segments <= 1 || closing) {
+      return false;
+    }
+    long started = System.nanoTime();
+    index.optimize();
+    log.info(
+        "Merged the idle search index from {} segments into {} in {} ms",
+        segments,
+        index.segments(),
+        (System.nanoTime() - started) / 1_000_000);
+    return true;
   }
 
   /** True when this node follows the log into a shared index now (it holds the lease). */

@@ -130,6 +130,14 @@ public interface PaperIndex extends AutoCloseable {
   /** Reorganises the index for the fastest queries; worth it after a rebuild. */
   void optimize();
 
+  /**
+   * How many parts a query searches one by one (Lucene's segments); 1 for an index whose server
+   * merges on its own schedule.
+   */
+  default int segments() {
+    return 1;
+  }
+
   @Override
   void close();
 

@@ -120,6 +120,11 @@ public final class Search implements AutoCloseable {
     return index.shared();
   }
 
+  /** The parts a query searches one by one; 1 once merged (see {@link IndexFollower}). */
+  public int indexSegments() {
+    return index.segments();
+  }
+
   public int indexedCount() {
     return index.count();
   }

@@ -77,6 +77,7 @@ public final class SearchService {
   private final PaperVectors vectors;
   private final EmbeddingModel model;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final QueryVectors queryVectors = new QueryVectors();
   private volatile Supplier<SearchResults.Indexing> indexing = () -> null;
 
   /** Told about every search this service answers (the serving process's metrics listen). */
@@ -135,7 +136,7 @@ public final class SearchService {
                 : "Search by meaning is starting up; showing keyword matches.";
       } else {
         try {
-          queryVector = e.embedQuery(request.query());
+          queryVector = queryVectors.of(e, request.query());
         } catch (RuntimeException ex) {
           log.warn("Embedding the query '{}' failed", request.query(), ex);
           notice = "Search by meaning failed for this query; showing keyword matches.";

@@ -163,4 +163,29 @@ class ChangeLogTest {
   static List<String> ids(Search search, SearchRequest r) {
     return search.service().search(r).hits().stream().map(SearchResults.Hit::id).toList();
   }
+
+  @Test
+  void anIndexGrownByIncrementsIsMergedIntoOneSegmentAndFindsTheSame() {
+    try (Database db = TestDatabases.open(dir);
+        Search search = TestSearches.keywordOnly(db, dir.resolve("index"))) {
+      PaperStore store = new PaperStore(db);
+      for (int day = 0; day < 5; day++) {
+        List<Paper> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          batch.add(paper(String.format("2608.%05d", day * 100 + i), "Sparse kernels " + day, 0));
+        }
+        store.upsert(batch);
+        search.follower().catchUp(null); // one commit per increment, one segment each
+      }
+      assertTrue(
+          search.indexSegments() > 1, "increments leave segments: " + search.indexSegments());
+      long before = hits(search, "sparse kernels");
+      assertEquals(50, before);
+
+      assertTrue(search.follower().mergeIfFragmented());
+      assertEquals(1, search.indexSegments());
+      assertEquals(before, hits(search, "sparse kernels"));
+      assertFalse(search.follower().mergeIfFragmented(), "a merged index is left alone");
+    }
+  }
 }
