@@ -1,5 +1,6 @@
 package dev.paperboy.community;
 
+import dev.paperboy.paper.ContentVersion;
 import dev.paperboy.paper.PaperStore;
 import dev.paperboy.storage.Database;
 import dev.paperboy.storage.Sql;
@@ -122,6 +123,7 @@ public final class Comments {
               text,
               clock.instant().toString(),
               commentId);
+          ContentVersion.bump(c); // the paper's page shows the text
           return find(c, commentId).orElseThrow();
         });
   }
@@ -141,6 +143,7 @@ public final class Comments {
           if (comment.visible()) {
             papers.addCommunityCounts(c, comment.paperId(), 0, -1);
           }
+          ContentVersion.bump(c);
           return Sql.update(
               c,
               "UPDATE comments SET body = '', deleted_at = ? WHERE id = ?",
@@ -163,6 +166,7 @@ public final class Comments {
         "UPDATE comments SET hidden_at = ? WHERE id = ?",
         hidden ? clock.instant().toString() : null,
         commentId);
+    ContentVersion.bump(c);
     return find(c, commentId).orElseThrow();
   }
 

@@ -69,7 +69,7 @@ final class PageRoutes {
           if (PaperMarkdown.asked(ctx)) {
             markdown.send(ctx, id);
           } else {
-            paperPage.render(ctx, id, null, null);
+            renders.page(ctx, () -> paperPage.html(ctx, id, null, null));
           }
         });
     app.get(

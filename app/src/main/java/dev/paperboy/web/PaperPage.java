@@ -57,13 +57,18 @@ final class PaperPage {
   }
 
   void render(Context ctx, String id, String commentError, String commentDraft) {
+    ctx.html(html(ctx, id, commentError, commentDraft));
+  }
+
+  /** The paper's page for the request's viewer. */
+  String html(Context ctx, String id, String commentError, String commentDraft) {
     Paper paper = visible(ctx, id);
     Viewer viewer = SessionGate.viewer(ctx);
     List<Paper> similarPapers =
         papers.findAll(search.similar(id, SIMILAR)).stream().filter(p -> !p.hidden()).toList();
-    templates.page(
-        ctx,
+    return templates.render(
         "paper.jte",
+        viewer,
         PaperView.of(
             paper,
             cards.of(viewer, similarPapers),

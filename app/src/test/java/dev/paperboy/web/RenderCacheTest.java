@@ -130,6 +130,31 @@ class RenderCacheTest {
   }
 
   @Test
+  void aCommentAndItsEditShowAtOnceOnThePapersSharedPage() throws Exception {
+    String id = firstPaper(text(get(DAY)));
+    String page = "/papers/" + id;
+    String before = text(get(page));
+    assertEquals(text(get(page)), before, "the shared page, twice");
+    assertFalse(before.contains("Cached pages must not hide this"));
+
+    WebClient writer = WebClient.signedIn(app, "cache-writer", PASSWORD);
+    assertEquals(
+        303,
+        writer.post(page + "/comments", "body", "Cached pages must not hide this").statusCode());
+    String after = text(get(page));
+    assertTrue(after.contains("Cached pages must not hide this"), "the new comment is shown");
+
+    Matcher m = Pattern.compile("/comments/(\\d+)/edit").matcher(writer.get(page).body());
+    assertTrue(m.find(), "the author sees an edit form");
+    assertEquals(
+        303,
+        writer
+            .post("/comments/" + m.group(1) + "/edit", "body", "Edited, and shown edited")
+            .statusCode());
+    assertTrue(text(get(page)).contains("Edited, and shown edited"), "the edit is shown");
+  }
+
+  @Test
   void theApiAnswerFollowsVotesToo() throws Exception {
     String api = "/api/daily_papers?date=2026-08-21";
     HttpResponse<byte[]> first = get(api);
