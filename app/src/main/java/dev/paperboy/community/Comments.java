@@ -141,9 +141,10 @@ public final class Comments {
             return 0;
           }
           if (comment.visible()) {
-            papers.addCommunityCounts(c, comment.paperId(), 0, -1);
+            papers.addCommunityCounts(c, comment.paperId(), 0, -1); // moves the version too
+          } else {
+            ContentVersion.bump(c);
           }
-          ContentVersion.bump(c);
           return Sql.update(
               c,
               "UPDATE comments SET body = '', deleted_at = ? WHERE id = ?",
@@ -159,14 +160,15 @@ public final class Comments {
       return comment;
     }
     if (!comment.deleted()) {
-      papers.addCommunityCounts(c, comment.paperId(), 0, hidden ? -1 : 1);
+      papers.addCommunityCounts(c, comment.paperId(), 0, hidden ? -1 : 1); // moves the version too
+    } else {
+      ContentVersion.bump(c);
     }
     Sql.update(
         c,
         "UPDATE comments SET hidden_at = ? WHERE id = ?",
         hidden ? clock.instant().toString() : null,
         commentId);
-    ContentVersion.bump(c);
     return find(c, commentId).orElseThrow();
   }
 

@@ -106,12 +106,12 @@ public final class IndexFollower implements AutoCloseable {
 
   /** Merges a writable index that increments left in several segments; true if it did. */
   synchronized boolean mergeIfFragmented() {
-    mergedAt = System.nanoTime();
     int segments = index.writable() ? index.segments() : 1;
     if (segments <= 1 || closing) {
       return false;
     }
     long started = System.nanoTime();
+    mergedAt = started;
     index.optimize();
     log.info(
         "Merged the idle search index from {} segments into {} in {} ms",

@@ -2,20 +2,12 @@ package dev.paperboy.web;
 
 import dev.paperboy.paper.ContentVersion;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Feeds and their API answers, rendered once per change of what they show and then served from
@@ -34,9 +26,6 @@ final class RenderCache {
   static final Duration LIFETIME = Duration.ofSeconds(60);
   static final long MAX_BYTES = 64L << 20;
 
-  /** Smaller bodies are sent as they are: compressing them saves less than the header costs. */
-  private static final int MIN_GZIP_BYTES = 1024;
-
   /** What a route made: its type and body. */
   record Rendered(String contentType, byte[] body) {
 
@@ -45,11 +34,10 @@ final class RenderCache {
     }
   }
 
-  private record Entry(
-      long version, long bornNanos, String contentType, byte[] body, byte[] gzip, String etag) {
+  private record Entry(long version, long bornNanos, PreparedBody prepared) {
 
     long size() {
-      return body.length + (gzip == null ? 0 : gzip.length) + 200L;
+      return prepared.size() + 200L;
     }
   }
 
@@ -88,7 +76,7 @@ final class RenderCache {
       entry = entry(version, render.get());
       put(key, entry);
     }
-    write(ctx, entry);
+    entry.prepared().send(ctx, "no-cache");
   }
 
   private static String key(Context ctx) {
@@ -129,81 +117,7 @@ final class RenderCache {
     }
   }
 
-  /** Bytes held now, for tests and metrics. */
-  synchronized long bytes() {
-    return bytes;
-  }
-
   private static Entry entry(long version, Rendered r) {
-    byte[] gzip = r.body().length >= MIN_GZIP_BYTES ? gzip(r.body()) : null;
-    return new Entry(
-        version,
-        System.nanoTime(),
-        r.contentType(),
-        r.body(),
-        gzip,
-        "W/\"" + ConditionalGet.hash(r.body()) + "\"");
-  }
-
-  private static void write(Context ctx, Entry e) {
-    ctx.header("ETag", e.etag());
-    ctx.header("Vary", "Accept-Encoding");
-    ctx.header("Cache-Control", "no-cache");
-    if (ConditionalGet.current(ctx.header("If-None-Match"), null, e.etag(), Instant.EPOCH)) {
-      ctx.status(HttpStatus.NOT_MODIFIED);
-      return;
-    }
-    ctx.contentType(e.contentType());
-    if (e.gzip() != null && acceptsGzip(ctx.header("Accept-Encoding"))) {
-      // Javalin compresses nothing that already names its encoding
-      ctx.header("Content-Encoding", "gzip");
-      ctx.header("Content-Length", Integer.toString(e.gzip().length));
-      ctx.result(e.gzip());
-    } else {
-      ctx.result(e.body()); // no length: Javalin may still compress it (it ignores q=0)
-    }
-  }
-
-  /** Whether an Accept-Encoding header admits gzip (RFC 9110 section 12.5.3). */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null) {
-      return false;
-    }
-    for (String part : acceptEncoding.split(",")) {
-      String[] pieces = part.split(";");
-      String coding = pieces[0].strip().toLowerCase(Locale.ROOT);
-      if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
-        return pieces.length < 2 || !zeroWeight(pieces[1]);
-      }
-    }
-    return false;
-  }
-
-  private static boolean zeroWeight(String parameter) {
-    String p = parameter.strip().toLowerCase(Locale.ROOT);
-    if (!p.startsWith("q=")) {
-      return false;
-    }
-    try {
-      return Double.parseDouble(p.substring(2).strip()) == 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  /** The body gzipped at the best compression: done once per body, so worth the time. */
-  static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
-    try (GZIPOutputStream gz =
-        new GZIPOutputStream(out) {
-          {
-            def.setLevel(Deflater.BEST_COMPRESSION);
-          }
-        }) {
-      gz.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
-    }
-    return out.toByteArray();
+    return new Entry(version, System.nanoTime(), PreparedBody.of(r.contentType(), r.body(), true));
   }
 }

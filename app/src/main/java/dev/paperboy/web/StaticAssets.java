@@ -2,12 +2,10 @@ package dev.paperboy.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +42,7 @@ public final class StaticAssets {
   /** Text formats gain from gzip; fonts and images are compressed already. */
   private static final Set<String> TEXT = Set.of("css", "js", "svg", "webmanifest");
 
-  private record Asset(String type, byte[] body, byte[] gzip, String fingerprint) {}
+  private record Asset(PreparedBody prepared, String fingerprint) {}
 
   /** Loaded on first use; only names of files that exist are kept, so the map stays small. */
   private static final Map<String, Asset> LOADED = new ConcurrentHashMap<>();
@@ -65,28 +63,8 @@ public final class StaticAssets {
   private static void send(Context ctx) {
     String name = ctx.pathParam("name");
     Asset asset = find(name).orElseThrow(() -> new NotFoundResponse("There is no file " + name));
-    String etag = "\"" + asset.fingerprint() + "\"";
-    ctx.header("ETag", etag);
-    ctx.header(
-        "Cache-Control", asset.fingerprint().equals(ctx.queryParam("v")) ? IMMUTABLE : ONE_HOUR);
-    if (asset.gzip() != null) {
-      ctx.header("Vary", "Accept-Encoding");
-    }
-    if (ConditionalGet.current(ctx.header("If-None-Match"), null, etag, Instant.EPOCH)) {
-      ctx.status(HttpStatus.NOT_MODIFIED);
-      return;
-    }
-    ctx.contentType(asset.type());
-    if (asset.gzip() != null && RenderCache.acceptsGzip(ctx.header("Accept-Encoding"))) {
-      ctx.header("Content-Encoding", "gzip");
-      ctx.header("Content-Length", Integer.toString(asset.gzip().length));
-      ctx.result(asset.gzip());
-    } else if (asset.gzip() == null) {
-      ctx.header("Content-Length", Integer.toString(asset.body().length));
-      ctx.result(asset.body());
-    } else {
-      ctx.result(asset.body()); // no length: Javalin may still compress it (it ignores q=0)
-    }
+    boolean current = asset.fingerprint().equals(ctx.queryParam("v"));
+    asset.prepared().send(ctx, current ? IMMUTABLE : ONE_HOUR);
   }
 
   private static Optional<Asset> find(String name) {
@@ -112,9 +90,8 @@ public final class StaticAssets {
       if (in == null) {
         return Optional.empty();
       }
-      byte[] body = in.readAllBytes();
-      byte[] gzip = TEXT.contains(extension) && body.length >= 1024 ? RenderCache.gzip(body) : null;
-      return Optional.of(new Asset(type, body, gzip, ConditionalGet.hash(body).substring(0, 12)));
+      PreparedBody prepared = PreparedBody.of(type, in.readAllBytes(), TEXT.contains(extension));
+      return Optional.of(new Asset(prepared, prepared.hash().substring(0, 12)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + PREFIX + name + " from the jar", e);
     }

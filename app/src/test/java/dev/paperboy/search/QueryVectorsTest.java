@@ -36,7 +36,7 @@ class QueryVectorsTest {
 
     @Override
     public float[] embedPassage(String passage) {
-      throw new UnsupportedOperationException();
+      return new float[] {-passage.length(), model.length()}; // never asked for here
     }
 
     @Override

@@ -197,11 +197,11 @@ class RenderCacheTest {
 
   @Test
   void gzipIsWhatAcceptEncodingAdmits() {
-    assertTrue(RenderCache.acceptsGzip("gzip, deflate, br"));
-    assertTrue(RenderCache.acceptsGzip("br;q=1.0, gzip;q=0.8"));
-    assertTrue(RenderCache.acceptsGzip("*"));
-    assertFalse(RenderCache.acceptsGzip("gzip;q=0"));
-    assertFalse(RenderCache.acceptsGzip("br, deflate"));
-    assertFalse(RenderCache.acceptsGzip(null));
+    assertTrue(PreparedBody.acceptsGzip("gzip, deflate, br"));
+    assertTrue(PreparedBody.acceptsGzip("br;q=1.0, gzip;q=0.8"));
+    assertTrue(PreparedBody.acceptsGzip("*"));
+    assertFalse(PreparedBody.acceptsGzip("gzip;q=0"));
+    assertFalse(PreparedBody.acceptsGzip("br, deflate"));
+    assertFalse(PreparedBody.acceptsGzip(null));
   }
 }
