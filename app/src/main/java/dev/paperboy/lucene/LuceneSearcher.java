@@ -33,6 +33,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -82,6 +83,13 @@ final class LuceneSearcher {
   static final float PHRASE = 2.0f;
 
   static final int PHRASE_SLOP = 2;
+
+  /**
+   * How many of the best matches by words the phrase may reorder (at least twice the hits asked
+   * for). A paper further down would need its phrase score to lift it past hundreds of others.
+   */
+  static final int PHRASE_WINDOW = 200;
+
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
 
@@ -171,14 +179,26 @@ final class LuceneSearcher {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        Query keyword = query(r, s.getIndexReader());
+        Query keyword = query(r, s.getIndexReader(), false);
         boolean relevance = r.order() == SearchRequest.Order.RELEVANCE;
         // stop counting at COUNT_UP_TO: an exact count of a common word's matches would visit
         // every posting, and lets Lucene skip the blocks that cannot reach the top n
-        TopDocs top =
-            relevance
-                ? s.search(keyword, new TopScoreDocCollectorManager(n, COUNT_UP_TO))
-                : s.search(keyword, new TopFieldCollectorManager(newest(), n, COUNT_UP_TO));
+        TopDocs top;
+        if (relevance) {
+          Query phrase = phrase(r);
+          int window = phrase == null ? n : Math.max(2 * n, PHRASE_WINDOW);
+          top = s.search(keyword, new TopScoreDocCollectorManager(window, COUNT_UP_TO));
+          if (phrase != null) {
+            // the phrase adds to the words' score exactly as a SHOULD clause would, but only for
+            // the best PHRASE_WINDOW by words: matching positions in every paper that has both
+            // words was most of a common query's time
+            TopDocs rescored = QueryRescorer.rescore(s, top, phrase, PHRASE, n);
+            top = new TopDocs(top.totalHits, rescored.scoreDocs);
+          }
+        } else {
+          // newest first: the phrase cannot change the order or which papers match
+          top = s.search(keyword, new TopFieldCollectorManager(newest(), n, COUNT_UP_TO));
+        }
         List<ScoreDoc> ranked =
             relevance ? byScoreThenId(s, top.scoreDocs) : List.of(top.scoreDocs);
         List<Scored> pinned = new ArrayList<>();
@@ -249,7 +269,7 @@ final class LuceneSearcher {
         int[] docIds = docs.stream().mapToInt(Integer::intValue).toArray();
         // the words only: a filter clause (has code, a category) matches no title or abstract, and
         // the highlighter would then mark nothing at all
-        Query keyword = match(r, s.getIndexReader());
+        Query keyword = match(r, s.getIndexReader(), true);
         String[] titles = highlight(s, true, LuceneDocuments.TITLE, keyword, docIds, 1);
         String[] abstracts =
             highlight(s, false, LuceneDocuments.ABSTRACT, keyword, docIds, ABSTRACT_PASSAGES);
@@ -320,26 +340,38 @@ final class LuceneSearcher {
   }
 
   Query query(SearchRequest r, IndexReader reader) throws IOException {
+    return query(r, reader, true);
+  }
+
+  private Query query(SearchRequest r, IndexReader reader, boolean withPhrase) throws IOException {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
-    q.add(match(r, reader), Occur.MUST);
+    q.add(match(r, reader, withPhrase), Occur.MUST);
     addFilters(r, q);
     return q.build();
   }
 
-  /** The request's words (BM25, pins, near spellings) without its filters. */
-  private Query match(SearchRequest r, IndexReader reader) throws IOException {
+  /**
+   * The query's words as a sloppy phrase, or null when they are one word (a term query, already
+   * scored) or none.
+   */
+  private Query phrase(SearchRequest r) {
+    if (PHRASE <= 0) {
+      return null;
+    }
+    Query phrase =
+        new QueryBuilder(analyzer).createPhraseQuery(LuceneDocuments.TEXT, r.query(), PHRASE_SLOP);
+    return phrase instanceof PhraseQuery ? phrase : null;
+  }
+
+  /** The request's words (BM25, pins, near spellings, the phrase if asked) without its filters. */
+  private Query match(SearchRequest r, IndexReader reader, boolean withPhrase) throws IOException {
     BooleanQuery.Builder match = new BooleanQuery.Builder();
     Query text = new SimpleQueryParser(analyzer, FIELDS).parse(r.query());
     if (text != null) {
       match.add(text, Occur.SHOULD);
     }
-    Query phrase =
-        PHRASE > 0
-            ? new QueryBuilder(analyzer)
-                .createPhraseQuery(LuceneDocuments.TEXT, r.query(), PHRASE_SLOP)
-            : null;
-    // one word makes a term query, already scored above; only a real phrase counts extra
-    if (phrase instanceof PhraseQuery) {
+    Query phrase = withPhrase ? phrase(r) : null;
+    if (phrase != null) {
       match.add(new BoostQuery(phrase, PHRASE), Occur.SHOULD);
     }
     String name = AuthorNames.asName(r.query());

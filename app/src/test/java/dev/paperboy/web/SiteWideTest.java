@@ -76,6 +76,27 @@ class SiteWideTest {
   }
 
   @Test
+  void answersMadePerRequestAreGzippedForClientsThatAskAndPlainForTheRest() throws Exception {
+    String path = "/api/papers/search?q=language+models";
+    HttpResponse<byte[]> plain = send("GET", path);
+    assertEquals(200, plain.statusCode());
+    assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "not asked for gzip");
+    String json = new String(plain.body(), StandardCharsets.UTF_8);
+    assertTrue(json.startsWith("[{"), "some papers match: " + json);
+    HttpResponse<byte[]> zipped =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+    assertTrue(zipped.body().length < plain.body().length, "smaller on the wire");
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertEquals(json, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void pagesNameAssetsByFingerprintAndBrowsersKeepThoseForAYear() throws Exception {
     String page = new String(send("GET", "/").body(), StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("href=\"(/static/app\\.css\\?v=[0-9a-f]+)\"").matcher(page);
