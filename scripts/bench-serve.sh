@@ -5,7 +5,8 @@
 #
 #   scripts/bench-serve.sh DATA_DIR JAR [JAR...]
 #   env: DURATION (10s), WARMUP (3s per page), CONNECTIONS (16), THREADS (2), PORT (18090),
-#        ACCEPT_ENCODING ("gzip", what browsers send; "identity" for uncompressed answers)
+#        ACCEPT_ENCODING ("gzip", what browsers send; "identity" for uncompressed answers),
+#        ONLY (a regular expression: measure only the rows whose name matches, e.g. "search")
 #
 # The data directory needs papers (./paperboy import --data-dir DIR ../shared/data/...). The
 # servers run without the embedding model and without harvests, so no background work competes
@@ -48,7 +49,35 @@ PAGES=(
   "API trending|/api/daily_papers?sort=trending"
   "CSS|/static/app.css"
   "search API, keyword|/api/papers/search?q=diffusion+models"
+  "search API, 40 queries|@queries"
 )
+if [ -n "${ONLY:-}" ]; then # e.g. ONLY=search: just the rows whose name matches
+  kept=(); for page in "${PAGES[@]}"; do [[ "${page%%|*}" =~ $ONLY ]] && kept+=("$page"); done
+  PAGES=("${kept[@]}")
+fi
+# the 40-query row cycles through these in turn (one to four words, common and rare), so no
+# answer or index block is warm just because the last request asked the same thing
+QUERIES_LUA=$(mktemp --suffix=.lua)
+trap 'rm -f "$QUERIES_LUA"' EXIT
+cat >"$QUERIES_LUA" <<'LUA'
+local queries = {
+  "diffusion+models", "large+language+model+reasoning", "transformer", "graph+neural+networks",
+  "reinforcement+learning+from+human+feedback", "vision+language", "mixture+of+experts",
+  "retrieval+augmented+generation", "speculative+decoding", "kv+cache+compression",
+  "protein+structure", "federated+learning", "contrastive", "quantization", "text+to+image",
+  "neural+radiance+fields", "chain+of+thought", "instruction+tuning", "sparse+attention",
+  "object+detection", "speech+recognition", "time+series+forecasting", "knowledge+distillation",
+  "adversarial+robustness", "bayesian+optimization", "point+cloud", "code+generation",
+  "multilingual+translation", "video+generation", "world+models", "state+space+models",
+  "low+rank+adaptation", "hallucination", "benchmark", "agents+tool+use", "dark+matter",
+  "quantum+error+correction", "optimal+transport", "causal+inference", "medical+imaging",
+}
+local i = 0
+request = function()
+  i = i % #queries + 1
+  return wrk.format("GET", "/api/papers/search?q=" .. queries[i])
+end
+LUA
 
 declare -A RESULT
 start_server() {
@@ -73,7 +102,9 @@ stop_server() {
 }
 measure() { # path -> "req/s p50 p99 errors"
   local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: $ACCEPT_ENCODING" "$BASE$1" 2>&1)
+  local script=() path="$1"
+  if [ "$1" = "@queries" ]; then script=(-s "$QUERIES_LUA"); path=/; fi
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: $ACCEPT_ENCODING" "${script[@]}" "$BASE$path" 2>&1)
   python3 - "$out" <<'PY'
 import re, sys
 out = sys.argv[1]
@@ -94,7 +125,7 @@ for jar in "$@"; do
   echo "serving $DATA from $jar" >&2
   start_server "$jar"
   # a warm-up pass over every page first, so the JIT has compiled what each one runs
-  for page in "${PAGES[@]}"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-3s}" -H "Accept-Encoding: $ACCEPT_ENCODING" "$BASE${page#*|}" >/dev/null 2>&1 || true; done
+  for page in "${PAGES[@]}"; do DURATION="${WARMUP:-3s}" measure "${page#*|}" >/dev/null 2>&1 || true; done
   for page in "${PAGES[@]}"; do
     RESULT["$i|${page%%|*}"]=$(measure "${page#*|}")
   done

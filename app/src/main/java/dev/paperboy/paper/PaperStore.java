@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -567,7 +569,7 @@ public final class PaperStore {
         split(rs.getString("categories"), " "),
         instant(rs.getString("published")),
         instant(rs.getString("updated")),
-        Optional.ofNullable(rs.getString("daily_date")).map(LocalDate::parse).orElse(null),
+        day(rs.getString("daily_date")),
         rs.getLong("upvotes"),
         rs.getLong("num_comments"),
         org,
@@ -593,7 +595,63 @@ public final class PaperStore {
     return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(sep, -1));
   }
 
-  private static Instant instant(String s) {
-    return s == null ? null : Instant.parse(s);
+  /**
+   * A stored time. Ours are UTC to the second ({@code 2024-05-24T17:34:15Z}); those are read field
+   * by field, because the general parser was a tenth of the time of reading fifty papers for a
+   * search answer. Anything else (fractions, offsets) goes to {@link Instant#parse}.
+   */
+  static Instant instant(String s) {
+    if (s == null) {
+      return null;
+    }
+    if (s.length() == 20
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':'
+        && s.charAt(16) == ':'
+        && s.charAt(19) == 'Z') {
+      try {
+        return LocalDateTime.of(
+                digits(s, 0, 4),
+                digits(s, 5, 7),
+                digits(s, 8, 10),
+                digits(s, 11, 13),
+                digits(s, 14, 16),
+                digits(s, 17, 19))
+            .toInstant(ZoneOffset.UTC);
+      } catch (DateTimeException e) {
+        // not a time after all: the general parser says what is wrong with it
+      }
+    }
+    return Instant.parse(s);
+  }
+
+  /** A stored day, {@code 2024-05-24}, read as {@link #instant} reads times. */
+  static LocalDate day(String s) {
+    if (s == null) {
+      return null;
+    }
+    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+      try {
+        return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+      } catch (DateTimeException e) {
+        // the general parser says what is wrong with it
+      }
+    }
+    return LocalDate.parse(s);
+  }
+
+  /** The decimal digits s[from, to) as a number, or -1 (no field's valid value) for any other. */
+  private static int digits(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 }

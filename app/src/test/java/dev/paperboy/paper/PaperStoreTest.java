@@ -2,6 +2,7 @@ package dev.paperboy.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.paperboy.TestDatabases;
@@ -9,6 +10,7 @@ import dev.paperboy.storage.Database;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +80,30 @@ public class PaperStoreTest {
         Set.of(Source.HF_DAILY),
         Paper.Community.NONE,
         false);
+  }
+
+  @Test
+  void storedTimesAndDaysReadAsTheGeneralParsersReadThem() {
+    for (String t :
+        List.of(
+            "2024-05-24T17:34:15Z",
+            "1993-01-01T00:00:00Z",
+            "2024-02-29T23:59:59Z",
+            "2024-05-24T17:34:15.250Z",
+            "2024-05-24T17:34:15+02:00")) {
+      assertEquals(Instant.parse(t), PaperStore.instant(t), t);
+    }
+    for (String d : List.of("2024-05-24", "1993-01-01", "2024-02-29")) {
+      assertEquals(LocalDate.parse(d), PaperStore.day(d), d);
+    }
+    assertNull(PaperStore.instant(null));
+    assertNull(PaperStore.day(null));
+    // what is not a time is refused as the general parser refuses it, never misread
+    for (String bad :
+        List.of("2023-02-29T10:00:00Z", "2024-05-24T17:3a:15Z", "2024-+5-24T17:34:15Z")) {
+      assertThrows(DateTimeParseException.class, () -> PaperStore.instant(bad), bad);
+    }
+    assertThrows(DateTimeParseException.class, () -> PaperStore.day("2024-13-01"));
   }
 
   @Test
