@@ -140,7 +140,6 @@ final class LuceneSearcher {
     }
   }
 
-  /** Documents in the latest searchable commit. */
   /** Segments the searcher reads now: one after a merge, more as increments arrive. */
   int segments() {
     try {
@@ -155,6 +154,7 @@ final class LuceneSearcher {
     }
   }
 
+  /** Documents in the latest searchable commit. */
   int count() {
     try {
       IndexSearcher s = searchers.acquire();
@@ -179,7 +179,7 @@ final class LuceneSearcher {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        Query keyword = query(r, s.getIndexReader(), false);
+        Query keyword = query(r, s.getIndexReader());
         boolean relevance = r.order() == SearchRequest.Order.RELEVANCE;
         // stop counting at COUNT_UP_TO: an exact count of a common word's matches would visit
         // every posting, and lets Lucene skip the blocks that cannot reach the top n
@@ -339,13 +339,10 @@ final class LuceneSearcher {
     }
   }
 
-  Query query(SearchRequest r, IndexReader reader) throws IOException {
-    return query(r, reader, true);
-  }
-
-  private Query query(SearchRequest r, IndexReader reader, boolean withPhrase) throws IOException {
+  /** What the words rank by, with the request's filters; the phrase is added by a rescore. */
+  private Query query(SearchRequest r, IndexReader reader) throws IOException {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
-    q.add(match(r, reader, withPhrase), Occur.MUST);
+    q.add(match(r, reader, false), Occur.MUST);
     addFilters(r, q);
     return q.build();
   }

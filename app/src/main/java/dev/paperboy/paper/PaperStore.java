@@ -642,13 +642,13 @@ public final class PaperStore {
     return LocalDate.parse(s);
   }
 
-  /** The decimal digits s[from, to) as a number, or -1 (no field's valid value) for any other. */
+  /** The decimal digits s[from, to) as a number; anything else is not a stored time. */
   private static int digits(String s, int from, int to) {
     int n = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        return -1;
+        throw new DateTimeException("not a digit at " + i + " of " + s);
       }
       n = n * 10 + (c - '0');
     }

@@ -100,10 +100,15 @@ public class PaperStoreTest {
     assertNull(PaperStore.day(null));
     // what is not a time is refused as the general parser refuses it, never misread
     for (String bad :
-        List.of("2023-02-29T10:00:00Z", "2024-05-24T17:3a:15Z", "2024-+5-24T17:34:15Z")) {
+        List.of(
+            "2023-02-29T10:00:00Z",
+            "2024-05-24T17:3a:15Z",
+            "2024-+5-24T17:34:15Z",
+            "20x4-05-24T17:34:15Z")) {
       assertThrows(DateTimeParseException.class, () -> PaperStore.instant(bad), bad);
     }
     assertThrows(DateTimeParseException.class, () -> PaperStore.day("2024-13-01"));
+    assertThrows(DateTimeParseException.class, () -> PaperStore.day("20x4-05-24"));
   }
 
   @Test
