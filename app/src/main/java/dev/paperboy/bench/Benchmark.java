@@ -5,8 +5,10 @@ import dev.paperboy.ingest.ImportJob;
 import dev.paperboy.ingest.ImportLimits;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.paper.PaperStore;
+import dev.paperboy.search.ComputeFloor;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.EmbeddingBacklog;
+import dev.paperboy.search.OnnxEmbedders;
 import dev.paperboy.search.Search;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -237,17 +239,37 @@ public final class Benchmark {
     double n = 2.0 * texts.size();
     out.printf(
         Locale.ROOT,
-        "embedding %d abstracts x 2 (%s): one at a time %.1f/s, length-sorted batches %.1f/s"
-            + " (%.2fx); lowest cosine between the two ways' vectors %.6f%n",
+        "embedding %d abstracts x 2 (%s): one at a time on one thread %.1f/s, as the backlog runs"
+            + " them (%s) %.1f/s (%.2fx); lowest cosine between the two ways' vectors %.6f%n",
         texts.size(),
         embedder.model(),
         n / single,
+        OnnxEmbedders.howPassagesRun(),
         n / batched,
         single / batched,
         worst);
     numbers.put("embed one-at-a-time/s", n / single);
     numbers.put("embed batched/s", n / batched);
+    ComputeFloor.Floor floor =
+        ComputeFloor.of(embedder.model(), texts, OnnxEmbedders.threads(), FLOOR_SECONDS);
+    out.printf(
+        Locale.ROOT,
+        "compute floor (%s, %d threads): int8 matrix multiply %.0f GOP/s, float %.0f GFLOP/s;"
+            + " these abstracts average %.0f tokens, %.1f GOP each in matrix multiplies, so at"
+            + " most %.1f/s; the backlog's way reaches %.0f%% of that%n",
+        floor.model(),
+        OnnxEmbedders.threads(),
+        floor.int8OpsPerSecond() / 1e9,
+        floor.floatOpsPerSecond() / 1e9,
+        floor.meanTokens(),
+        floor.opsPerText() / 1e9,
+        floor.textsPerSecond(),
+        100 * (n / batched) / floor.textsPerSecond());
+    numbers.put("embed floor/s", floor.textsPerSecond());
   }
+
+  /** Seconds each matrix-multiply rate of the compute floor is measured for. */
+  private static final double FLOOR_SECONDS = 2;
 
   /** Prints runs beside each other, one column per run, one row per number any run has. */
   public static void sideBySide(PrintStream out, List<String> names, List<Result> results) {

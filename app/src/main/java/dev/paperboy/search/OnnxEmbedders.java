@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,19 +13,28 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sentence-embedding models that ship inside Maven artifacts (the ONNX files langchain4j
  * packages), run directly on ONNX Runtime: no download at run time, and we choose truncation and
- * threads. Texts are cut at {@link #MAX_TOKENS}, the models' own limit, which nearly every abstract
- * fits. On SciFact train this scores the same as langchain4j's wrapper (bge semantic nDCG@10
- * 0.7373) and embeds ~1.4x faster; cutting at 256 tokens was only ~7% faster on arXiv abstracts and
- * lost 0.003-0.005 nDCG@10.
+ * threads. Texts are cut at {@link #MAX_TOKENS}, the models' own limit by default, which nearly
+ * every abstract fits. On SciFact train (2026-12-03) bge semantic / hybrid nDCG@10 was 0.7375 /
+ * 0.7641 at 512 tokens, 0.7364 / 0.7605 at 384 and 0.7344 / 0.7592 at 256; arXiv abstracts average
+ * ~290 tokens, so only 256 would save much time, and it costs more quality than it is worth.
  */
 public final class OnnxEmbedders {
 
@@ -33,7 +43,8 @@ public final class OnnxEmbedders {
   public static final List<String> NAMES = List.of(BGE_SMALL_Q, MINILM_Q);
 
   /** Tokens per text, special tokens included (BERT's position limit). */
-  static final int MAX_TOKENS = 512;
+  static final int MAX_TOKENS =
+      Math.clamp(Integer.getInteger("paperboy.embed.maxTokens", 512), 16, 512);
 
   /**
    * Texts run together at most (system property {@code paperboy.embed.batch}). One by default: on 2
@@ -46,6 +57,35 @@ public final class OnnxEmbedders {
 
   /** Padded tokens in one run at most ({@code paperboy.embed.tokens}): long texts batch less. */
   static final int TOKENS_PER_BATCH = Integer.getInteger("paperboy.embed.tokens", 2048);
+
+  /**
+   * Texts embedded at the same time, one per core by default ({@code paperboy.embed.threads}), each
+   * run on one ONNX Runtime thread. On 2 cores this embedded arXiv abstracts 1.1-1.4x as fast as
+   * one text at a time on two intra-op threads (an abstract's matrices are small, so two threads on
+   * one text spend much of their time waiting for each other), and a short query is no slower on
+   * one thread. A text's vector does not depend on which thread embeds it.
+   */
+  static final int THREADS =
+      Math.max(
+          1,
+          Integer.getInteger("paperboy.embed.threads", Runtime.getRuntime().availableProcessors()));
+
+  /** Texts embedded at the same time (see {@link #THREADS}). */
+  public static int threads() {
+    return THREADS;
+  }
+
+  /** How passages are run, for benchmarks' output: threads, texts per run, truncation. */
+  public static String howPassagesRun() {
+    return String.format(
+        Locale.ROOT,
+        "%d thread%s, up to %d text%s per run, cut at %d tokens",
+        THREADS,
+        THREADS == 1 ? "" : "s",
+        MAX_BATCH,
+        MAX_BATCH == 1 ? "" : "s",
+        MAX_TOKENS);
+  }
 
   private static final String BGE_QUERY_PREFIX =
       "Represent this sentence for searching relevant passages: ";
@@ -78,7 +118,16 @@ public final class OnnxEmbedders {
     private final HuggingFaceTokenizer tokenizer;
     private final OrtSession session;
     private final boolean takesTokenTypes;
+    private final String outputName;
+    private final int width;
     private final int dimension;
+    private final ExecutorService workers;
+
+    /**
+     * Run buffers not in use, kept for the next run: as many exist as runs ever overlapped, and at
+     * most two per embedding thread are kept.
+     */
+    private final Queue<Buffers> buffers = new ConcurrentLinkedQueue<>();
 
     Model(String name, Pooling pooling, String queryPrefix, int maxTokens) {
       this.name = name;
@@ -94,11 +143,19 @@ public final class OnnxEmbedders {
                     "truncation", "true",
                     "maxLength", Integer.toString(maxTokens),
                     "padding", "false"));
-        options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         session = env.createSession(onnx.readAllBytes(), options);
         takesTokenTypes = session.getInputNames().contains("token_type_ids");
+        var output = session.getOutputInfo().entrySet().iterator().next();
+        outputName = output.getKey();
+        long[] outputShape = ((TensorInfo) output.getValue().getInfo()).getShape();
+        width = Math.toIntExact(outputShape[outputShape.length - 1]);
         dimension = embed("dimension probe").length;
+        workers =
+            Executors.newFixedThreadPool(
+                THREADS, Thread.ofPlatform().name("embed-" + name + "-", 1).daemon().factory());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the model files of " + name, e);
       } catch (OrtException e) {
@@ -140,27 +197,55 @@ public final class OnnxEmbedders {
       for (int i = 0; i < ids.length; i++) {
         ids[i] = tokenizer.encode(passages.get(i)).getIds();
       }
-      // shortest first, so each batch pads its texts to about their own length
+      // longest first, so each batch pads its texts to about their own length and the threads
+      // finish together (the last texts taken are the shortest)
       Integer[] order = new Integer[ids.length];
       Arrays.setAll(order, i -> i);
-      Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
-      float[][] out = new float[ids.length][];
+      Arrays.sort(order, Comparator.comparingInt((Integer i) -> ids[i].length).reversed());
+      List<int[]> batches = new ArrayList<>();
       for (int start = 0; start < order.length; ) {
         int end = start + 1;
         while (end < order.length
             && end - start < MAX_BATCH
-            && (end - start + 1) * ids[order[end]].length <= TOKENS_PER_BATCH) {
+            && (end - start + 1) * ids[order[start]].length <= TOKENS_PER_BATCH) {
           end++;
         }
-        long[][] batch = new long[end - start][];
-        for (int k = start; k < end; k++) {
-          batch[k - start] = ids[order[k]];
-        }
-        float[][] vectors = run(batch);
-        for (int k = start; k < end; k++) {
-          out[order[k]] = vectors[k - start];
-        }
+        batches.add(new int[] {start, end});
         start = end;
+      }
+      float[][] out = new float[ids.length][];
+      AtomicInteger next = new AtomicInteger();
+      Runnable work =
+          () -> {
+            for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+              int start = batches.get(b)[0];
+              int end = batches.get(b)[1];
+              long[][] batch = new long[end - start][];
+              for (int k = start; k < end; k++) {
+                batch[k - start] = ids[order[k]];
+              }
+              float[][] vectors = run(batch);
+              for (int k = start; k < end; k++) {
+                out[order[k]] = vectors[k - start];
+              }
+            }
+          };
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 1; t < Math.min(THREADS, batches.size()); t++) {
+        running.add(workers.submit(work));
+      }
+      work.run();
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r
+              ? r
+              : new IllegalStateException(name + " failed to embed a text", e.getCause());
+        }
       }
       return Arrays.asList(out);
     }
@@ -171,8 +256,9 @@ public final class OnnxEmbedders {
 
     /**
      * One model run over texts' token ids, padded to the longest with attention mask 0: one [CLS]
-     * or masked-mean vector per text, unit length. The inputs are direct buffers ONNX Runtime reads
-     * in place; the output is copied out once as one flat buffer, not as nested per-token arrays.
+     * or masked-mean vector per text, unit length. Inputs and output live in direct buffers taken
+     * from {@link #buffers} and given back after: ONNX Runtime reads the ids in place and writes
+     * the token vectors straight into ours, so a text allocates nothing bigger than its own vector.
      */
     private float[][] run(long[][] texts) {
       int longest = 0;
@@ -180,8 +266,12 @@ public final class OnnxEmbedders {
         longest = Math.max(longest, t.length);
       }
       int cells = texts.length * longest;
-      LongBuffer ids = direct(cells);
-      LongBuffer mask = direct(cells);
+      Buffers b = buffers.poll();
+      if (b == null || b.cells < cells) {
+        b = new Buffers(Math.max(cells, MAX_TOKENS), width);
+      }
+      LongBuffer ids = b.ids.clear();
+      LongBuffer mask = b.mask.clear();
       for (long[] t : texts) {
         for (int j = 0; j < longest; j++) {
           ids.put(j < t.length ? t[j] : 0);
@@ -190,17 +280,19 @@ public final class OnnxEmbedders {
       }
       ids.flip();
       mask.flip();
+      FloatBuffer tokens = b.tokens.clear().limit(cells * width);
       long[] shape = {texts.length, longest};
       Map<String, OnnxTensor> inputs = new HashMap<>();
+      OnnxTensor output = null;
       try {
         inputs.put("input_ids", OnnxTensor.createTensor(env, ids, shape));
         inputs.put("attention_mask", OnnxTensor.createTensor(env, mask, shape));
         if (takesTokenTypes) {
-          inputs.put("token_type_ids", OnnxTensor.createTensor(env, direct(cells), shape));
+          inputs.put(
+              "token_type_ids", OnnxTensor.createTensor(env, b.types.clear().limit(cells), shape));
         }
-        try (OrtSession.Result result = session.run(inputs)) {
-          FloatBuffer tokens = ((OnnxTensor) result.get(0)).getFloatBuffer();
-          int width = tokens.capacity() / cells;
+        output = OnnxTensor.createTensor(env, tokens, new long[] {texts.length, longest, width});
+        try (OrtSession.Result ignored = session.run(inputs, Map.of(outputName, output))) {
           float[][] out = new float[texts.length][];
           for (int i = 0; i < texts.length; i++) {
             float[] v = new float[width];
@@ -219,17 +311,39 @@ public final class OnnxEmbedders {
         throw new IllegalStateException(name + " failed to embed a text: " + e.getMessage(), e);
       } finally {
         inputs.values().forEach(OnnxTensor::close);
+        if (output != null) {
+          output.close();
+        }
+        if (buffers.size() < 2 * THREADS) {
+          buffers.offer(b);
+        }
       }
     }
 
-    private static LongBuffer direct(int longs) {
-      return ByteBuffer.allocateDirect(longs * Long.BYTES)
-          .order(ByteOrder.nativeOrder())
-          .asLongBuffer();
+    /** One run's input and output buffers, for up to {@code cells} padded tokens. */
+    private static final class Buffers {
+      final int cells;
+      final LongBuffer ids;
+      final LongBuffer mask;
+      final LongBuffer types; // token types: all zero, one segment
+      final FloatBuffer tokens;
+
+      Buffers(int cells, int width) {
+        this.cells = cells;
+        ids = direct(cells * Long.BYTES).asLongBuffer();
+        mask = direct(cells * Long.BYTES).asLongBuffer();
+        types = direct(cells * Long.BYTES).asLongBuffer();
+        tokens = direct(cells * width * Float.BYTES).asFloatBuffer();
+      }
+
+      private static ByteBuffer direct(int bytes) {
+        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+      }
     }
 
     @Override
     public void close() {
+      workers.shutdownNow();
       try {
         session.close();
       } catch (OrtException e) {

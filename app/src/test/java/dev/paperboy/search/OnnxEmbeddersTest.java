@@ -41,6 +41,24 @@ class OnnxEmbeddersTest {
   }
 
   @Test
+  void textsOfManyLengthsOnSeveralThreadsEachGetTheirOwnVector() {
+    // more texts than threads, long and short mixed, so runs overlap and reuse each other's buffers
+    List<String> texts =
+        java.util.stream.IntStream.range(0, 12)
+            .mapToObj(
+                i -> "Paper " + i + ": " + "scaling laws for sparse models. ".repeat(1 + i * 7))
+            .toList();
+    List<float[]> together = bge.embedPassages(texts);
+    assertEquals(texts.size(), together.size());
+    for (int i = 0; i < texts.size(); i++) {
+      assertTrue(
+          cosine(together.get(i), bge.embedPassage(texts.get(i))) > 0.9999,
+          "text " + i + " keeps its own vector");
+    }
+    assertTrue(cosine(together.get(0), together.get(11)) < 0.999, "a short and a long text differ");
+  }
+
+  @Test
   void noPassagesNoVectors() {
     assertEquals(List.of(), bge.embedPassages(List.of()));
   }
