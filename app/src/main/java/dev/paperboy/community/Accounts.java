@@ -54,7 +54,7 @@ public final class Accounts {
     this.signInLimits = new SignInLimits(db, clock);
     this.checksPerAccount =
         new SharedLimiter(db, "password-check", 10, Duration.ofMinutes(15), clock);
-    this.dummyHash = passwords.hash("an unused password, so unknown emails cost the same");
+    this.dummyHash = Passwords.unmatchable();
   }
 
   /** Creates an account directly (the command line's way to make the first admin). */

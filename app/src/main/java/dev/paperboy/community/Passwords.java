@@ -58,6 +58,16 @@ final class Passwords {
     return computed.get();
   }
 
+  /**
+   * A well-formed hash with today's parameters that no password matches (an all-zero salt and
+   * hash): checking a password against it costs what checking against a real one does, so a sign-in
+   * with an unknown email takes as long as one with a known email, and nothing is hashed at
+   * start-up to make it.
+   */
+  static String unmatchable() {
+    return phc(new byte[SALT_BYTES], new byte[HASH_BYTES]);
+  }
+
   String hash(String password) {
     return gated(() -> unguardedHash(password));
   }
@@ -65,7 +75,11 @@ final class Passwords {
   private String unguardedHash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    byte[] hash = argon2(password, salt, MEMORY_KB, ITERATIONS, PARALLELISM, HASH_BYTES);
+    return phc(salt, argon2(password, salt, MEMORY_KB, ITERATIONS, PARALLELISM, HASH_BYTES));
+  }
+
+  /** The PHC string format of an Argon2id hash with today's parameters. */
+  private static String phc(byte[] salt, byte[] hash) {
     return "$argon2id$v=19$m="
         + MEMORY_KB
         + ",t="

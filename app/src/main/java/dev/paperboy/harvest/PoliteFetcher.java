@@ -44,10 +44,13 @@ final class PoliteFetcher implements AutoCloseable {
   private final ArxivApiClient.Settings settings;
   private final InstantSource clock;
   private final Sleeper sleeper;
-  private final HttpClient http;
   private final long maxBody;
+  private final HttpClient.Redirect redirects;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
   private Instant lastAnswer; // guarded by oneAtATime
+  // made at the first request (each client starts a thread and its TLS context costs ~10 ms of
+  // start-up); guarded by oneAtATime, volatile for close()
+  private volatile HttpClient http;
 
   /**
    * @param host names the host in messages: "arXiv", "Hugging Face"
@@ -73,12 +76,19 @@ final class PoliteFetcher implements AutoCloseable {
     this.clock = clock;
     this.sleeper = sleeper;
     this.maxBody = maxBody;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(redirects)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.redirects = redirects;
+  }
+
+  private HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .connectTimeout(settings.connectTimeout())
+              .followRedirects(redirects)
+              .version(HttpClient.Version.HTTP_1_1)
+              .build();
+    }
+    return http;
   }
 
   /**
@@ -137,11 +147,12 @@ final class PoliteFetcher implements AutoCloseable {
             .GET()
             .build();
     CompletableFuture<HttpResponse<byte[]>> answer =
-        http.sendAsync(
-            request,
-            maxBody == Long.MAX_VALUE
-                ? HttpResponse.BodyHandlers.ofByteArray()
-                : LimitedBody.handler(maxBody));
+        http()
+            .sendAsync(
+                request,
+                maxBody == Long.MAX_VALUE
+                    ? HttpResponse.BodyHandlers.ofByteArray()
+                    : LimitedBody.handler(maxBody));
     HttpResponse<byte[]> response;
     try {
       // the request timeout stops at the headers; this bounds the body too, which can stall
@@ -239,6 +250,9 @@ final class PoliteFetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    http.shutdownNow();
+    HttpClient made = http;
+    if (made != null) {
+      made.shutdownNow();
+    }
   }
 }

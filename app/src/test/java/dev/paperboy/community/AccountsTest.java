@@ -174,6 +174,26 @@ class AccountsTest {
   }
 
   @Test
+  void anUnknownEmailCostsOneArgon2CheckLikeAKnownOneAndNothingMatchesIt() {
+    f.user("ada");
+    long before = accounts.passwordHashes();
+    assertThrows(
+        Refusal.class, () -> accounts.signIn("ada@example.org", "wrong password", "ip", false));
+    long known = accounts.passwordHashes() - before;
+    assertThrows(
+        Refusal.class, () -> accounts.signIn("bob@example.org", "wrong password", "ip", false));
+    assertEquals(1, known);
+    assertEquals(known, accounts.passwordHashes() - before - known, "the same work for both");
+    Passwords passwords = new Passwords(1);
+    String unmatchable = Passwords.unmatchable();
+    assertTrue(unmatchable.startsWith("$argon2id$v=19$m="), unmatchable);
+    for (String guess : new String[] {"", "password", "an unused password", "\0\0\0\0"}) {
+      assertFalse(passwords.verify(unmatchable, guess), guess);
+    }
+    assertEquals(4, passwords.computed(), "each check ran Argon2, as for a real hash");
+  }
+
+  @Test
   void wrongPasswordsSlowDownTheirAddressButNotTheOwnerElsewhere() {
     f.user("ada");
     for (int i = 0; i < SignInLimits.FREE_FAILURES; i++) {
