@@ -26,6 +26,7 @@ class ArchitectureTest {
   static final Map<String, List<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("io.javalin", List.of("web")),
+          Map.entry("com.aayushatharva.brotli4j", List.of("web")),
           Map.entry("org.eclipse.jetty", List.of("web")),
           Map.entry("jakarta.servlet", List.of("web")),
           Map.entry("org.apache.lucene", List.of("lucene")),

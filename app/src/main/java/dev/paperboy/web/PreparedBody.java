@@ -6,28 +6,35 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * An answer made once and sent many times: its bytes, their gzip (for a text of some size) and a
- * weak ETag of the bytes, the same for both encodings. Sending it answers a matching {@code
- * If-None-Match} with a 304 and a client that accepts gzip with the compressed bytes.
+ * An answer made once and sent many times: its bytes, their brotli and gzip (for a text of some
+ * size) and a weak ETag of the bytes, the same for every encoding. Sending it answers a matching
+ * {@code If-None-Match} with a 304, a client that accepts brotli with the brotli bytes and one that
+ * accepts gzip with the gzip bytes.
  */
-record PreparedBody(String contentType, byte[] body, byte[] gzip, String hash) {
+record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip, String hash) {
 
   /** Smaller bodies are sent as they are: compressing them saves less than the header costs. */
   private static final int MIN_GZIP_BYTES = 1024;
 
   static PreparedBody of(String contentType, byte[] body, boolean compressible) {
-    byte[] gzip = compressible && body.length >= MIN_GZIP_BYTES ? gzip(body) : null;
-    return new PreparedBody(contentType, body, gzip, ConditionalGet.hash(body));
+    boolean compress = compressible && body.length >= MIN_GZIP_BYTES;
+    return new PreparedBody(
+        contentType,
+        body,
+        compress ? Brotli.compress(body, Brotli.PREPARED_QUALITY) : null,
+        compress ? gzip(body) : null,
+        ConditionalGet.hash(body));
   }
 
   /** Bytes held. */
   long size() {
-    return body.length + (gzip == null ? 0 : gzip.length);
+    return body.length + (brotli == null ? 0 : brotli.length) + (gzip == null ? 0 : gzip.length);
   }
 
   void send(Context ctx, String cacheControl) {
@@ -42,8 +49,13 @@ record PreparedBody(String contentType, byte[] body, byte[] gzip, String hash) {
       return;
     }
     ctx.contentType(contentType);
-    if (gzip != null && acceptsGzip(ctx.header("Accept-Encoding"))) {
+    String accepted = ctx.header("Accept-Encoding");
+    if (brotli != null && accepts(accepted, "br")) {
       // Javalin compresses nothing that already names its encoding
+      ctx.header("Content-Encoding", "br");
+      ctx.header("Content-Length", Integer.toString(brotli.length));
+      ctx.result(brotli);
+    } else if (gzip != null && acceptsGzip(accepted)) {
       ctx.header("Content-Encoding", "gzip");
       ctx.header("Content-Length", Integer.toString(gzip.length));
       ctx.result(gzip);
@@ -54,17 +66,31 @@ record PreparedBody(String contentType, byte[] body, byte[] gzip, String hash) {
 
   /** Whether an Accept-Encoding header admits gzip (RFC 9110 section 12.5.3). */
   static boolean acceptsGzip(String acceptEncoding) {
+    return accepts(acceptEncoding, "gzip", "x-gzip");
+  }
+
+  /**
+   * Whether an Accept-Encoding header admits the coding (under any of its names): named without a
+   * zero weight, or left to {@code *} when not named at all.
+   */
+  static boolean accepts(String acceptEncoding, String... names) {
     if (acceptEncoding == null) {
       return false;
     }
+    List<String> coding = List.of(names);
+    Boolean any = null;
     for (String part : acceptEncoding.split(",")) {
       String[] pieces = part.split(";");
-      String coding = pieces[0].strip().toLowerCase(Locale.ROOT);
-      if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
-        return pieces.length < 2 || !zeroWeight(pieces[1]);
+      String named = pieces[0].strip().toLowerCase(Locale.ROOT);
+      boolean admitted = pieces.length < 2 || !zeroWeight(pieces[1]);
+      if (coding.contains(named)) {
+        return admitted;
+      }
+      if (named.equals("*")) {
+        any = admitted;
       }
     }
-    return false;
+    return any != null && any;
   }
 
   private static boolean zeroWeight(String parameter) {

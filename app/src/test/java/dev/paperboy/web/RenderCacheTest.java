@@ -203,5 +203,16 @@ class RenderCacheTest {
     assertFalse(PreparedBody.acceptsGzip("gzip;q=0"));
     assertFalse(PreparedBody.acceptsGzip("br, deflate"));
     assertFalse(PreparedBody.acceptsGzip(null));
+    assertFalse(PreparedBody.acceptsGzip("gzip;q=0, *"), "named and refused beats the wildcard");
+  }
+
+  @Test
+  void brotliIsWhatAcceptEncodingAdmits() {
+    assertTrue(PreparedBody.accepts("gzip, deflate, br, zstd", "br"));
+    assertTrue(PreparedBody.accepts("*", "br"));
+    assertFalse(PreparedBody.accepts("br;q=0, gzip", "br"));
+    assertFalse(PreparedBody.accepts("gzip, deflate", "br"));
+    assertFalse(PreparedBody.accepts("*;q=0", "br"));
+    assertFalse(PreparedBody.accepts(null, "br"));
   }
 }

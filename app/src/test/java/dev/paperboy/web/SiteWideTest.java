@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import com.aayushatharva.brotli4j.decoder.DirectDecompress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.App;
@@ -15,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +60,16 @@ class SiteWideTest {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  private static HttpResponse<byte[]> send(String method, String path, String header, String value)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header(header, value)
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   @Test
   void headAnswersWhatGetWouldWithoutTheBody() throws Exception {
     for (String path :
@@ -93,6 +107,30 @@ class SiteWideTest {
     assertTrue(zipped.body().length < plain.body().length, "smaller on the wire");
     try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
       assertEquals(json, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void brotliGoesToClientsThatTakeItForPerRequestAndCachedAnswersAlike() throws Exception {
+    assertTrue(Brotli.AVAILABLE, "this platform's brotli library is in the jar");
+    for (String path : List.of("/api/papers/search?q=language+models", "/", "/api/daily_papers")) {
+      HttpResponse<byte[]> plain = send("GET", path);
+      assertEquals(200, plain.statusCode(), path);
+      assertTrue(plain.body().length > 1024, path + " is worth compressing");
+      HttpResponse<byte[]> br = send("GET", path, "Accept-Encoding", "gzip, deflate, br");
+      assertEquals("br", br.headers().firstValue("Content-Encoding").orElse(""), path);
+      assertTrue(br.body().length < plain.body().length, path + " smaller on the wire");
+      DirectDecompress unpacked = Decoder.decompress(br.body());
+      assertEquals(DecoderJNI.Status.DONE, unpacked.getResultStatus(), path);
+      assertEquals(
+          new String(plain.body(), StandardCharsets.UTF_8),
+          new String(unpacked.getDecompressedData(), StandardCharsets.UTF_8),
+          path);
+      if (!path.startsWith("/api/papers/search")) {
+        // a cached answer honours a zero weight (Javalin's own compression reads no weights)
+        HttpResponse<byte[]> refused = send("GET", path, "Accept-Encoding", "br;q=0, gzip");
+        assertEquals("gzip", refused.headers().firstValue("Content-Encoding").orElse(""), path);
+      }
     }
   }
 
