@@ -60,7 +60,7 @@ record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip,
       ctx.header("Content-Length", Integer.toString(gzip.length));
       ctx.result(gzip);
     } else {
-      ctx.result(body); // no length: Javalin may still compress it (it ignores q=0)
+      ctx.result(body); // no length: Javalin may still compress it (with a coding it admits)
     }
   }
 
@@ -93,7 +93,7 @@ record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip,
     return any != null && any;
   }
 
-  private static boolean zeroWeight(String parameter) {
+  static boolean zeroWeight(String parameter) {
     String p = parameter.strip().toLowerCase(Locale.ROOT);
     if (!p.startsWith("q=")) {
       return false;

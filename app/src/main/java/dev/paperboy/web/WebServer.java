@@ -103,6 +103,7 @@ public final class WebServer implements AutoCloseable {
                     EnumSet<DispatcherType> direct = EnumSet.of(DispatcherType.REQUEST);
                     context.addFilter(new FilterHolder(admission), "/*", direct);
                     context.addFilter(new FilterHolder(new HeadAsGet()), "/*", direct);
+                    context.addFilter(new FilterHolder(new RefusedEncodings()), "/*", direct);
                   });
             });
     app.before(requests::begin);

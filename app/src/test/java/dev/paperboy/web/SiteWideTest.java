@@ -126,11 +126,12 @@ class SiteWideTest {
           new String(plain.body(), StandardCharsets.UTF_8),
           new String(unpacked.getDecompressedData(), StandardCharsets.UTF_8),
           path);
-      if (!path.startsWith("/api/papers/search")) {
-        // a cached answer honours a zero weight (Javalin's own compression reads no weights)
-        HttpResponse<byte[]> refused = send("GET", path, "Accept-Encoding", "br;q=0, gzip");
-        assertEquals("gzip", refused.headers().firstValue("Content-Encoding").orElse(""), path);
-      }
+      // a zero weight refuses a coding, for per-request and cached answers alike
+      HttpResponse<byte[]> refused = send("GET", path, "Accept-Encoding", "br;q=0, gzip;q=0.5");
+      assertEquals("gzip", refused.headers().firstValue("Content-Encoding").orElse(""), path);
+      HttpResponse<byte[]> none = send("GET", path, "Accept-Encoding", "gzip;q=0, br;q=0");
+      assertTrue(none.headers().firstValue("Content-Encoding").isEmpty(), path);
+      assertEquals(plain.body().length, none.body().length, path);
     }
   }
 
