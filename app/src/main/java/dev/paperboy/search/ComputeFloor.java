@@ -7,9 +7,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -101,29 +98,10 @@ public final class ComputeFloor {
   }
 
   private static int[] tokenCounts(String model, List<String> texts) {
-    try (InputStream json = resource(model + "-tokenizer.json");
-        HuggingFaceTokenizer tokenizer =
-            HuggingFaceTokenizer.newInstance(
-                json,
-                Map.of(
-                    "truncation",
-                    "true",
-                    "maxLength",
-                    Integer.toString(OnnxEmbedders.MAX_TOKENS),
-                    "padding",
-                    "false"))) {
+    try (HuggingFaceTokenizer tokenizer =
+        OnnxEmbedders.tokenizer(model, OnnxEmbedders.MAX_TOKENS)) {
       return texts.stream().mapToInt(t -> tokenizer.encode(t).getIds().length).toArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the tokenizer of " + model, e);
     }
-  }
-
-  private static InputStream resource(String file) {
-    InputStream in = ComputeFloor.class.getClassLoader().getResourceAsStream(file);
-    if (in == null) {
-      throw new IllegalStateException(file + " is not on the class path");
-    }
-    return in;
   }
 
   /**
@@ -138,7 +116,7 @@ public final class ComputeFloor {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       try (OrtSession session =
-          env.createSession(matMulModel(int8, m, k, n, randomWeights(int8, k, n)), options)) {
+          env.createSession(matMulModel(int8, m, k, n, randomMatrix(int8, k, n)), options)) {
         List<Future<long[]>> runs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           runs.add(pool.submit(() -> multiply(env, session, int8, m, k, seconds)));
@@ -162,14 +140,18 @@ public final class ComputeFloor {
     }
   }
 
-  private static byte[] randomWeights(boolean int8, int k, int n) {
-    Random random = new Random(k * 31L + n);
-    ByteBuffer b = ByteBuffer.allocate(k * n * (int8 ? 1 : Float.BYTES));
+  /**
+   * A {@code rows x columns} matrix of random values, little-endian: bytes (read as uint8 or int8,
+   * as the product's side wants) or floats in [-0.5, 0.5).
+   */
+  private static byte[] randomMatrix(boolean int8, int rows, int columns) {
+    Random random = new Random(rows * 31L + columns);
+    ByteBuffer b = ByteBuffer.allocate(rows * columns * (int8 ? 1 : Float.BYTES));
     b.order(ByteOrder.LITTLE_ENDIAN);
-    while (b.hasRemaining()) {
-      if (int8) {
-        b.put((byte) (random.nextInt(256) - 128));
-      } else {
+    if (int8) {
+      random.nextBytes(b.array());
+    } else {
+      while (b.hasRemaining()) {
         b.putFloat(random.nextFloat() - 0.5f);
       }
     }
@@ -180,17 +162,9 @@ public final class ComputeFloor {
   private static long[] multiply(
       OrtEnvironment env, OrtSession session, boolean int8, int m, int k, double seconds)
       throws OrtException {
-    Random random = new Random(m * 31L + k);
-    ByteBuffer a = ByteBuffer.allocateDirect(m * k * (int8 ? 1 : Float.BYTES));
-    a.order(ByteOrder.nativeOrder());
-    while (a.hasRemaining()) {
-      if (int8) {
-        a.put((byte) random.nextInt(256));
-      } else {
-        a.putFloat(random.nextFloat() - 0.5f);
-      }
-    }
-    a.flip();
+    byte[] values = randomMatrix(int8, m, k);
+    ByteBuffer a = ByteBuffer.allocateDirect(values.length).order(ByteOrder.nativeOrder());
+    a.put(values).flip();
     long[] shape = {m, k};
     try (OnnxTensor input =
         int8

@@ -92,6 +92,28 @@ public final class OnnxEmbedders {
 
   private OnnxEmbedders() {}
 
+  /** The model's tokenizer, cutting texts at {@code maxTokens}, read from the class path. */
+  static HuggingFaceTokenizer tokenizer(String model, int maxTokens) {
+    try (InputStream json = resource(model + "-tokenizer.json")) {
+      return HuggingFaceTokenizer.newInstance(
+          json,
+          Map.of(
+              "truncation", "true",
+              "maxLength", Integer.toString(maxTokens),
+              "padding", "false"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the tokenizer of " + model, e);
+    }
+  }
+
+  private static InputStream resource(String file) {
+    InputStream in = OnnxEmbedders.class.getClassLoader().getResourceAsStream(file);
+    if (in == null) {
+      throw new IllegalStateException(file + " is not on the class path");
+    }
+    return in;
+  }
+
   /** Loads the named model; throws {@link IllegalArgumentException} for an unknown name. */
   public static Embedder load(String name) {
     return switch (name) {
@@ -133,16 +155,9 @@ public final class OnnxEmbedders {
       this.name = name;
       this.pooling = pooling;
       this.queryPrefix = queryPrefix;
-      try (InputStream tokens = resource(name + "-tokenizer.json");
-          InputStream onnx = resource(name + ".onnx");
+      try (InputStream onnx = resource(name + ".onnx");
           OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-        tokenizer =
-            HuggingFaceTokenizer.newInstance(
-                tokens,
-                Map.of(
-                    "truncation", "true",
-                    "maxLength", Integer.toString(maxTokens),
-                    "padding", "false"));
+        tokenizer = tokenizer(name, maxTokens);
         options.setIntraOpNumThreads(1);
         options.setInterOpNumThreads(1);
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -153,22 +168,16 @@ public final class OnnxEmbedders {
         long[] outputShape = ((TensorInfo) output.getValue().getInfo()).getShape();
         width = Math.toIntExact(outputShape[outputShape.length - 1]);
         dimension = embed("dimension probe").length;
+        // the caller embeds one share itself
         workers =
             Executors.newFixedThreadPool(
-                THREADS, Thread.ofPlatform().name("embed-" + name + "-", 1).daemon().factory());
+                Math.max(1, THREADS - 1),
+                Thread.ofPlatform().name("embed-" + name + "-", 1).daemon().factory());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the model files of " + name, e);
       } catch (OrtException e) {
         throw new IllegalStateException("ONNX Runtime cannot load " + name + ": " + e, e);
       }
-    }
-
-    private static InputStream resource(String file) {
-      InputStream in = OnnxEmbedders.class.getClassLoader().getResourceAsStream(file);
-      if (in == null) {
-        throw new IllegalStateException(file + " is not on the class path");
-      }
-      return in;
     }
 
     @Override

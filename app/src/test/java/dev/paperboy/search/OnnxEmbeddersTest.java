@@ -29,13 +29,7 @@ class OnnxEmbeddersTest {
             "Attention is all you need. " + "We propose the Transformer. ".repeat(40),
             "Sparse mixtures of experts.",
             "Low-rank adaptation of large language models freezes the pretrained weights.");
-    List<float[]> together = bge.embedPassages(texts);
-    assertEquals(texts.size(), together.size());
-    for (int i = 0; i < texts.size(); i++) {
-      assertTrue(
-          cosine(together.get(i), bge.embedPassage(texts.get(i))) > 0.9999,
-          "text " + i + " keeps its own vector");
-    }
+    List<float[]> together = embedEachKeepingItsOwnVector(texts);
     assertTrue(
         cosine(together.get(1), together.get(2)) < 0.99, "different texts, different vectors");
   }
@@ -48,13 +42,7 @@ class OnnxEmbeddersTest {
             .mapToObj(
                 i -> "Paper " + i + ": " + "scaling laws for sparse models. ".repeat(1 + i * 7))
             .toList();
-    List<float[]> together = bge.embedPassages(texts);
-    assertEquals(texts.size(), together.size());
-    for (int i = 0; i < texts.size(); i++) {
-      assertTrue(
-          cosine(together.get(i), bge.embedPassage(texts.get(i))) > 0.9999,
-          "text " + i + " keeps its own vector");
-    }
+    List<float[]> together = embedEachKeepingItsOwnVector(texts);
     assertTrue(cosine(together.get(0), together.get(11)) < 0.999, "a short and a long text differ");
   }
 
@@ -68,6 +56,18 @@ class OnnxEmbeddersTest {
     float[] v = bge.embedPassage("diffusion models for protein design ".repeat(400));
     assertEquals(bge.dimension(), v.length);
     assertEquals(1.0, cosine(v, v), 1e-4);
+  }
+
+  /** The passages embedded together, each asserted to equal its vector embedded alone. */
+  private static List<float[]> embedEachKeepingItsOwnVector(List<String> texts) {
+    List<float[]> together = bge.embedPassages(texts);
+    assertEquals(texts.size(), together.size());
+    for (int i = 0; i < texts.size(); i++) {
+      assertTrue(
+          cosine(together.get(i), bge.embedPassage(texts.get(i))) > 0.9999,
+          "text " + i + " keeps its own vector");
+    }
+    return together;
   }
 
   private static double cosine(float[] a, float[] b) {
