@@ -116,7 +116,8 @@ public final class WebServer implements AutoCloseable {
     SessionGate gate =
         new SessionGate(parts.community().accounts(), parts.secret(), parts.secureCookies());
     gate.register(app);
-    RenderCache renders = new RenderCache(parts.contentVersion(), gate.anonymousToken());
+    RenderCache renders =
+        new RenderCache(parts.contentVersion(), gate.anonymousToken(), parts.clock());
     Cards cards = new Cards(parts.community(), parts.thumbnails(), parts.clock());
     StaticAssets.register(app);
     new ThumbnailRoutes(parts.thumbnails()).register(app);

@@ -3,10 +3,14 @@ package dev.paperboy.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.App;
 import dev.paperboy.TestApps;
+import dev.paperboy.TestClock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +18,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -193,6 +207,90 @@ class RenderCacheTest {
     String plain = text(get(DAY));
     assertTrue(dark.contains("data-theme=\"dark\""), "the dark page");
     assertFalse(plain.contains("data-theme=\"dark\""), "the default page");
+  }
+
+  /**
+   * Readers arriving together at a page nobody has rendered yet get one rendering between them;
+   * once it has aged past its lifetime (same content version), one of them renders it again while
+   * the others are sent the aged copy at once; a new content version is waited for, never the old
+   * one.
+   */
+  @Test
+  void concurrentReadersRenderAPageOnceAndAreNotHeldUpByItsRefresh() throws Exception {
+    TestClock clock = TestClock.at("2026-08-21T12:00:00Z");
+    RenderCache cache = new RenderCache(null, "token", clock);
+    int readers = 16;
+    AtomicInteger renders = new AtomicInteger();
+    CountDownLatch asked = new CountDownLatch(readers);
+    Supplier<RenderCache.Rendered> slow =
+        () -> {
+          int n = renders.incrementAndGet();
+          await(asked); // the rendering lasts until every reader has asked for the page
+          return new RenderCache.Rendered(
+              "text/plain", ("rendering " + n).getBytes(StandardCharsets.UTF_8));
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(readers);
+    try {
+      List<Future<RenderCache.Entry>> cold = new ArrayList<>();
+      for (int i = 0; i < readers; i++) {
+        cold.add(
+            pool.submit(
+                () -> {
+                  asked.countDown();
+                  return cache.cached("/week", 1, slow);
+                }));
+      }
+      RenderCache.Entry first = cold.get(0).get(10, TimeUnit.SECONDS);
+      for (Future<RenderCache.Entry> f : cold) {
+        assertSame(first, f.get(10, TimeUnit.SECONDS));
+      }
+      assertEquals(1, renders.get());
+
+      clock.advance(RenderCache.LIFETIME.plusSeconds(1));
+      CountDownLatch refreshing = new CountDownLatch(1);
+      CountDownLatch finish = new CountDownLatch(1);
+      Future<RenderCache.Entry> refresh =
+          pool.submit(
+              () ->
+                  cache.cached(
+                      "/week",
+                      1,
+                      () -> {
+                        refreshing.countDown();
+                        await(finish);
+                        return new RenderCache.Rendered(
+                            "text/plain", "refreshed".getBytes(StandardCharsets.UTF_8));
+                      }));
+      assertTrue(refreshing.await(10, TimeUnit.SECONDS));
+      Supplier<RenderCache.Rendered> never =
+          () -> {
+            throw new AssertionError("rendered while another request renders the same page");
+          };
+      for (int i = 0; i < 8; i++) {
+        assertSame(first, cache.cached("/week", 1, never), "the aged copy, at once");
+      }
+      Future<RenderCache.Entry> newer = pool.submit(() -> cache.cached("/week", 2, never));
+      assertThrows(
+          TimeoutException.class,
+          () -> newer.get(100, TimeUnit.MILLISECONDS),
+          "a new version waits for the rendering under way");
+      finish.countDown();
+      RenderCache.Entry refreshed = refresh.get(10, TimeUnit.SECONDS);
+      assertNotSame(first, refreshed);
+      assertSame(refreshed, newer.get(10, TimeUnit.SECONDS));
+      assertSame(refreshed, cache.cached("/week", 1, never));
+      assertEquals(1, renders.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, TimeUnit.SECONDS), "the test's other threads never came");
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
