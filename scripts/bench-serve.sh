@@ -6,7 +6,8 @@
 #   scripts/bench-serve.sh DATA_DIR JAR [JAR...]
 #   env: DURATION (10s), WARMUP (3s per page), CONNECTIONS (16), THREADS (2), PORT (18090),
 #        ACCEPT_ENCODING ("gzip", what browsers send; "identity" for uncompressed answers),
-#        ONLY (a regular expression: measure only the rows whose name matches, e.g. "search")
+#        ONLY (a regular expression: measure only the rows whose name matches, e.g. "search"),
+#        JAVA_OPTS (more options for the servers' JVM, e.g. "-Dpaperboy.some.setting=1")
 #
 # The data directory needs papers (./paperboy import --data-dir DIR ../shared/data/...). The
 # servers run without the embedding model and without harvests, so no background work competes
@@ -84,7 +85,7 @@ start_server() {
   local jar="$1"
   PAPERBOY_EMBEDDING_MODEL=none PAPERBOY_HARVEST=off PAPERBOY_INGEST=off PAPERBOY_THUMBNAILS=off \
     "$JDK/bin/java" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
-    --add-modules jdk.incubator.vector -jar "$jar" serve --data-dir "$DATA" --port "$PORT" \
+    --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" serve --data-dir "$DATA" --port "$PORT" \
     >/tmp/bench-serve-server.log 2>&1 &
   SERVER=$!
   local started=$(date +%s%N)
