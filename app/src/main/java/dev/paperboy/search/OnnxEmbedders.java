@@ -301,7 +301,10 @@ public final class OnnxEmbedders {
               "token_type_ids", OnnxTensor.createTensor(env, b.types.clear().limit(cells), shape));
         }
         output = OnnxTensor.createTensor(env, tokens, new long[] {texts.length, longest, width});
-        try (OrtSession.Result ignored = session.run(inputs, Map.of(outputName, output))) {
+        // nothing is read from the result (the vectors are in our pinned output buffer), but it
+        // holds native handles and must be closed
+        OrtSession.Result result = session.run(inputs, Map.of(outputName, output));
+        try {
           float[][] out = new float[texts.length][];
           for (int i = 0; i < texts.length; i++) {
             float[] v = new float[width];
@@ -315,6 +318,8 @@ public final class OnnxEmbedders {
             out[i] = unit(v);
           }
           return out;
+        } finally {
+          result.close();
         }
       } catch (OrtException e) {
         throw new IllegalStateException(name + " failed to embed a text: " + e.getMessage(), e);
