@@ -41,15 +41,6 @@ final class SolrQueries {
   private static final float PIN_TITLE = 5_000f;
   private static final float PIN_AUTHOR = 2_000f;
   private static final float PHRASE = 2.0f;
-  private static final int PHRASE_SLOP = 2;
-
-  /**
-   * How many of the best matches by words the phrase may reorder, as in the embedded index (at
-   * least twice the hits asked for): Solr's rerank adds the phrase's score to those only, instead
-   * of matching positions in every paper that has the words.
-   */
-  private static final int PHRASE_WINDOW = 200;
-
   private static final float FUZZY = 0.3f;
   private static final int SHORT_QUERY_TERMS = 3;
   private static final int TYPO_MAX_DOC_FREQ = 3;
@@ -103,20 +94,8 @@ final class SolrQueries {
       throw new IllegalArgumentException("the upvote order is the database's, not the index's");
     }
     boolean relevance = r.order() == SearchRequest.Order.RELEVANCE;
-    SolrQuery q = keywordQuery(r, false);
-    if (relevance && terms(r.query()).size() >= 2) {
-      // newest first needs no phrase: it cannot change the order or which papers match
-      q.set(
-          "pb.phrase",
-          "{!lucene df=text}\"" + ClientUtils.escapeQueryChars(r.query()) + "\"~" + PHRASE_SLOP);
-      q.set(
-          "rq",
-          "{!rerank reRankQuery=$pb.phrase reRankDocs="
-              + Math.max(2 * n, PHRASE_WINDOW)
-              + " reRankWeight="
-              + PHRASE
-              + "}");
-    }
+    // newest first needs no phrase: it cannot change the order or which papers match
+    SolrQuery q = keywordQuery(r, relevance);
     q.setRows(n);
     q.setFields("id", "score");
     q.set("minExactCount", COUNT_UP_TO);
@@ -186,8 +165,7 @@ final class SolrQueries {
   /**
    * The keyword question as request parameters: BM25 over the fields, the pins and, for a short
    * query, near spellings of its rare words, in one boolean query (parameters named {@code pb.*}).
-   * With {@code withPhrase} (highlighting) the words near each other count extra in every match;
-   * ranking adds that phrase to the best matches only (see {@link #PHRASE_WINDOW}).
+   * With {@code withPhrase} the words near each other count extra ({@link PaperIndex#phraseSlop}).
    */
   private SolrQuery keywordQuery(SearchRequest r, boolean withPhrase) {
     SolrQuery q = new SolrQuery();
@@ -199,7 +177,9 @@ final class SolrQueries {
         "pb.text",
         "{!edismax qf='"
             + FIELDS
-            + (withPhrase ? "' pf='text^" + PHRASE + "' ps=" + PHRASE_SLOP : "'")
+            + (withPhrase
+                ? "' pf='text^" + PHRASE + "' ps=" + PaperIndex.phraseSlop(terms(r.query()).size())
+                : "'")
             + " tie=1.0 sow=true q.op=OR mm=0 uf=-* v=$pb.q}");
     should.add("pb.text");
     String author = AuthorNames.asName(r.query());

@@ -11,11 +11,17 @@ public final class TestPapers {
 
   /** A listing paper of 2026-08-20 by Ada Lovelace in cs.LG; a later version replaces its text. */
   public static Paper listing(String id, int version, String title) {
+    return listing(
+        id, version, title, "An abstract about " + title.toLowerCase(java.util.Locale.ROOT) + ".");
+  }
+
+  /** A listing's paper with this abstract. */
+  public static Paper listing(String id, int version, String title, String abstractText) {
     return Paper.fromArxiv(
         id,
         version,
         title,
-        "An abstract about " + title.toLowerCase(java.util.Locale.ROOT) + ".",
+        abstractText,
         List.of("Ada Lovelace"),
         List.of("cs.LG"),
         null,
