@@ -51,13 +51,16 @@ PAGES=(
   "CSS|/static/app.css"
   "search API, keyword|/api/papers/search?q=diffusion+models"
   "search API, 40 queries|@queries"
+  "search API, 40 uncached|@uncached"
 )
 if [ -n "${ONLY:-}" ]; then # e.g. ONLY=search: just the rows whose name matches
   kept=(); for page in "${PAGES[@]}"; do [[ "${page%%|*}" =~ $ONLY ]] && kept+=("$page"); done
   PAGES=("${kept[@]}")
 fi
-# the 40-query row cycles through these in turn (one to four words, common and rare), so no
-# answer or index block is warm just because the last request asked the same thing
+# the 40-query rows cycle through these in turn (one to four words, common and rare), so no index
+# block is warm just because the last request asked the same thing; answers are cached per URL,
+# so the uncached row adds a parameter the search ignores and makes each URL new: every request
+# searches, reads the papers, writes the JSON and compresses it
 QUERIES_LUA=$(mktemp --suffix=.lua)
 trap 'rm -f "$QUERIES_LUA"' EXIT
 cat >"$QUERIES_LUA" <<'LUA'
@@ -73,10 +76,21 @@ local queries = {
   "low+rank+adaptation", "hallucination", "benchmark", "agents+tool+use", "dark+matter",
   "quantum+error+correction", "optimal+transport", "causal+inference", "medical+imaging",
 }
-local i = 0
+local i, threads = 0, 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+init = function(args)
+  uncached = args[1] == "uncached"
+end
 request = function()
-  i = i % #queries + 1
-  return wrk.format("GET", "/api/papers/search?q=" .. queries[i])
+  i = i + 1
+  local path = "/api/papers/search?q=" .. queries[(i - 1) % #queries + 1]
+  if uncached then
+    path = path .. "&nonce=" .. tid .. "-" .. i
+  end
+  return wrk.format("GET", path)
 end
 LUA
 
@@ -104,8 +118,9 @@ stop_server() {
 measure() { # path -> "req/s p50 p99 errors"
   local out
   local script=() path="$1"
-  if [ "$1" = "@queries" ]; then script=(-s "$QUERIES_LUA"); path=/; fi
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: $ACCEPT_ENCODING" "${script[@]}" "$BASE$path" 2>&1)
+  # @queries and @uncached: the query script, told which row it drives
+  if [[ "$1" == @* ]]; then script=(-s "$QUERIES_LUA"); path=/; fi
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: $ACCEPT_ENCODING" "${script[@]}" "$BASE$path" ${script:+-- "${1#@}"} 2>&1)
   python3 - "$out" <<'PY'
 import re, sys
 out = sys.argv[1]

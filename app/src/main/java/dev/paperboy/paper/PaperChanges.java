@@ -111,24 +111,35 @@ public final class PaperChanges {
                 indexId));
   }
 
-  /** Records that the index with this id holds every change up to the position. */
+  /**
+   * Records that the index with this id holds every change up to the position. It moves the {@link
+   * ContentVersion} too: what searches find changed, so cached search answers are stale.
+   */
   public void saveWatermark(String indexId, Position at) {
     db.transaction(
-        c ->
-            Sql.update(
-                c,
-                "INSERT INTO index_watermarks (index_id, txn, seq, updated_at) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (index_id) DO UPDATE SET txn = excluded.txn, seq ="
-                    + " excluded.seq, updated_at = excluded.updated_at",
-                indexId,
-                at.txn(),
-                at.seq(),
-                Instant.now().toString()));
+        c -> {
+          Sql.update(
+              c,
+              "INSERT INTO index_watermarks (index_id, txn, seq, updated_at) VALUES (?, ?, ?, ?)"
+                  + " ON CONFLICT (index_id) DO UPDATE SET txn = excluded.txn, seq ="
+                  + " excluded.seq, updated_at = excluded.updated_at",
+              indexId,
+              at.txn(),
+              at.seq(),
+              Instant.now().toString());
+          ContentVersion.bump(c);
+          return null;
+        });
   }
 
-  /** Forgets the place of an index that no longer exists (replaced by a rebuild). */
+  /** Forgets the place of an index that no longer exists (replaced by a rebuild, now searched). */
   public void forgetWatermark(String indexId) {
-    db.transaction(c -> Sql.update(c, "DELETE FROM index_watermarks WHERE index_id = ?", indexId));
+    db.transaction(
+        c -> {
+          Sql.update(c, "DELETE FROM index_watermarks WHERE index_id = ?", indexId);
+          ContentVersion.bump(c);
+          return null;
+        });
   }
 
   /**

@@ -22,13 +22,28 @@ record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip,
   /** Smaller bodies are sent as they are: compressing them saves less than the header costs. */
   private static final int MIN_GZIP_BYTES = 1024;
 
+  /** gzip's level for answers made per request, and for prepared ones seldom sent twice. */
+  static final int DYNAMIC_GZIP_LEVEL = 1;
+
+  /** A body sent many times: compressed at the best levels worth their time. */
   static PreparedBody of(String contentType, byte[] body, boolean compressible) {
+    return of(contentType, body, compressible, false);
+  }
+
+  /**
+   * A body compressed as a per-request answer is ({@code quick}: an answer such as a search that
+   * may well be asked once, where brotli 5 and gzip 9 of 160 KB took longer than finding it) or at
+   * the best levels worth their time.
+   */
+  static PreparedBody of(String contentType, byte[] body, boolean compressible, boolean quick) {
     boolean compress = compressible && body.length >= MIN_GZIP_BYTES;
     return new PreparedBody(
         contentType,
         body,
-        compress ? Brotli.compress(body, Brotli.PREPARED_QUALITY) : null,
-        compress ? gzip(body) : null,
+        compress
+            ? Brotli.compress(body, quick ? Brotli.DYNAMIC_QUALITY : Brotli.PREPARED_QUALITY)
+            : null,
+        compress ? gzip(body, quick ? DYNAMIC_GZIP_LEVEL : Deflater.BEST_COMPRESSION) : null,
         ConditionalGet.hash(body));
   }
 
@@ -105,13 +120,12 @@ record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip,
     }
   }
 
-  /** The body gzipped at the best compression: done once per body, so worth the time. */
-  private static byte[] gzip(byte[] body) {
+  private static byte[] gzip(byte[] body, int level) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
     try (GZIPOutputStream gz =
         new GZIPOutputStream(out) {
           {
-            def.setLevel(Deflater.BEST_COMPRESSION);
+            def.setLevel(level);
           }
         }) {
       gz.write(body);

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,14 +36,17 @@ final class SearchRoutes {
   private final Templates templates;
   private final Cards cards;
   private final FollowButtons follows;
+  private final RenderCache renders;
 
   SearchRoutes(
       SearchService search,
       PaperStore papers,
       Templates templates,
       Cards cards,
-      FollowButtons follows) {
+      FollowButtons follows,
+      RenderCache renders) {
     this.follows = follows;
+    this.renders = renders;
     this.search = search;
     this.papers = papers;
     this.templates = templates;
@@ -54,20 +58,31 @@ final class SearchRoutes {
     app.get("/api/papers/search", this::api);
   }
 
+  /**
+   * Answers are cached per URL until the content version moves, which the search index's catching
+   * up does too (its watermark is saved with a bump): a popular query is searched once per change,
+   * not once per request.
+   */
   private void api(Context ctx) {
     int limit = ApiCatalog.SEARCH_LIMIT.intIn(ctx);
     if (ApiCatalog.QUERY.textIn(ctx) == null) {
       // huggingface_hub's list_papers() sends no q at all: the latest day, as on the home page
-      ApiJson.send(ctx, latest(limit).stream().map(ApiJson::dailyPaper).toList());
+      renders.everyone(
+          ctx, () -> ApiJson.rendered(latest(limit).stream().map(ApiJson::dailyPaper).toList()));
       return;
     }
     SearchRequest request = request(ctx, 0, limit);
+    renders.everyone(ctx, () -> apiAnswer(request));
+  }
+
+  private RenderCache.Rendered apiAnswer(SearchRequest request) {
     // the API returns papers, not snippets: highlighting 50 abstracts was most of its cost
     SearchResults results = search.search(request, SearchMode.HYBRID, false);
     // the body stays Hugging Face's shape (a list of papers); what a client should know beside it
     // travels in headers
+    Map<String, String> headers = new LinkedHashMap<>();
     if (results.indexing() != null) {
-      ctx.header(
+      headers.put(
           "X-Paperboy-Indexed",
           results.indexing().indexed()
               + " of "
@@ -77,10 +92,11 @@ final class SearchRoutes {
               + " with vectors");
     }
     if (results.notice() != null) {
-      ctx.header("X-Paperboy-Notice", results.notice().replaceAll("[^\\x20-\\x7e]", "-"));
+      headers.put("X-Paperboy-Notice", results.notice().replaceAll("[^\\x20-\\x7e]", "-"));
     }
-    ctx.header("X-Total-Count", String.valueOf(results.total()));
-    ApiJson.send(ctx, papersOf(results).stream().map(ApiJson::dailyPaper).toList());
+    headers.put("X-Total-Count", String.valueOf(results.total()));
+    return ApiJson.rendered(papersOf(results).stream().map(ApiJson::dailyPaper).toList())
+        .quick(headers);
   }
 
   private void page(Context ctx) {
@@ -89,6 +105,11 @@ final class SearchRoutes {
       templates.page(ctx, "search.jte", emptyView(ctx));
       return;
     }
+    // a signed-out reader's page is cached as the API's answers are
+    renders.page(ctx, true, () -> results(ctx));
+  }
+
+  private String results(Context ctx) {
     int page = Params.intParam(ctx, "page", 1, 1, MAX_PAGE) - 1;
     SearchRequest request = request(ctx, page * PAGE_SIZE, PAGE_SIZE);
     SearchResults results = search.search(request);
@@ -103,9 +124,9 @@ final class SearchRoutes {
     long shown = page * (long) PAGE_SIZE;
     ArxivOffer offer = offer(request.query());
     String self = "/search?" + queryString(ctx);
-    templates.page(
-        ctx,
+    return templates.render(
         "search.jte",
+        SessionGate.viewer(ctx),
         new SearchView(
             request.query(),
             param(ctx, "from"),

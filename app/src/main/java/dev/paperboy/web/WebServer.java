@@ -66,8 +66,6 @@ public final class WebServer implements AutoCloseable {
   /** Under https, browsers are told to use nothing else for a year. */
   private static final String HSTS = "max-age=31536000";
 
-  private static final int DYNAMIC_GZIP_LEVEL = 1;
-
   private final Javalin app;
   private final Templates templates = new Templates();
   private final Admission admission = Admission.forThisMachine();
@@ -90,9 +88,10 @@ public final class WebServer implements AutoCloseable {
               // of level 6's time for a 160 KB search answer, 1.1 vs 3.3 ms, at a fifth more
               // bytes); cached pages and assets are compressed once, better (PreparedBody)
               if (Brotli.AVAILABLE) {
-                config.http.brotliAndGzipCompression(Brotli.DYNAMIC_QUALITY, DYNAMIC_GZIP_LEVEL);
+                config.http.brotliAndGzipCompression(
+                    Brotli.DYNAMIC_QUALITY, PreparedBody.DYNAMIC_GZIP_LEVEL);
               } else {
-                config.http.gzipOnlyCompression(DYNAMIC_GZIP_LEVEL);
+                config.http.gzipOnlyCompression(PreparedBody.DYNAMIC_GZIP_LEVEL);
               }
               ClientAddress clients = new ClientAddress(parts.trustedProxies());
               config.contextResolver.ip =
@@ -117,7 +116,19 @@ public final class WebServer implements AutoCloseable {
         new SessionGate(parts.community().accounts(), parts.secret(), parts.secureCookies());
     gate.register(app);
     RenderCache renders =
-        new RenderCache(parts.contentVersion(), gate.anonymousToken(), parts.clock());
+        new RenderCache(
+            parts.contentVersion(),
+            gate.anonymousToken(),
+            parts.clock(),
+            RenderCache.FEED_BYTES,
+            false);
+    RenderCache searches =
+        new RenderCache(
+            parts.contentVersion(),
+            gate.anonymousToken(),
+            parts.clock(),
+            RenderCache.SEARCH_BYTES,
+            true);
     Cards cards = new Cards(parts.community(), parts.thumbnails(), parts.clock());
     StaticAssets.register(app);
     new ThumbnailRoutes(parts.thumbnails()).register(app);
@@ -134,7 +145,7 @@ public final class WebServer implements AutoCloseable {
             parts.papers(), paperPage, parts.community().collections(), parts.search().service())
         .register(app);
     FollowButtons follows = new FollowButtons(parts.community().follows());
-    new SearchRoutes(parts.search().service(), parts.papers(), templates, cards, follows)
+    new SearchRoutes(parts.search().service(), parts.papers(), templates, cards, follows, searches)
         .register(app);
     new FollowRoutes(
             parts.community().follows(),

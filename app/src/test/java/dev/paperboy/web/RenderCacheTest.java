@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.App;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.paper.TestPapers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -184,6 +185,40 @@ class RenderCacheTest {
     assertEquals(200, after.statusCode(), "the old copy is stale after a vote");
   }
 
+  /**
+   * A search answer is cached with its headers, and a paper is found as soon as the index holds it:
+   * the database moved before the index did, so an answer cached in between must not outlive the
+   * index catching up.
+   */
+  @Test
+  void aCachedSearchAnswerKeepsItsHeadersAndFindsAPaperOnceItIsIndexed() throws Exception {
+    String api = "/api/papers/search?q=zebrafish+locomotion";
+    String page = "/search?q=zebrafish+locomotion";
+    HttpResponse<byte[]> once = get(api);
+    assertEquals(200, once.statusCode());
+    assertEquals("[]", text(once));
+    assertTrue(once.headers().firstValue("ETag").isEmpty(), "a query asked once is not kept");
+    HttpResponse<byte[]> none = get(api);
+    assertEquals("[]", text(none));
+    HttpResponse<byte[]> again = get(api);
+    assertEquals("0", again.headers().firstValue("X-Total-Count").orElse(""), "kept header");
+    assertEquals(etag(none), etag(again));
+    assertEquals(304, get(api, "If-None-Match", etag(none)).statusCode());
+    assertFalse(text(get(page)).contains("2608.77777"));
+    assertFalse(text(get(page)).contains("2608.77777"), "the page, kept");
+
+    app.papers()
+        .upsert(List.of(TestPapers.listing("2608.77777", 1, "Zebrafish locomotion from video")));
+    get(api); // the database has the paper, the index (most likely) not yet
+    get(page);
+    app.search().follower().catchUp(null);
+
+    HttpResponse<byte[]> found = get(api);
+    assertEquals("1", found.headers().firstValue("X-Total-Count").orElse(""));
+    assertTrue(text(found).contains("\"2608.77777\""), text(found));
+    assertTrue(text(get(page)).contains("2608.77777"), "the signed-out search page finds it too");
+  }
+
   @Test
   void theSharedFormTokenIsWorthlessWithoutItsCookie() throws Exception {
     HttpResponse<byte[]> page = get(DAY);
@@ -218,7 +253,7 @@ class RenderCacheTest {
   @Test
   void concurrentReadersRenderAPageOnceAndAreNotHeldUpByItsRefresh() throws Exception {
     TestClock clock = TestClock.at("2026-08-21T12:00:00Z");
-    RenderCache cache = new RenderCache(null, "token", clock);
+    RenderCache cache = new RenderCache(null, "token", clock, RenderCache.FEED_BYTES, false);
     int readers = 16;
     AtomicInteger renders = new AtomicInteger();
     CountDownLatch asked = new CountDownLatch(readers);
