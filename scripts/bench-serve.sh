@@ -7,11 +7,13 @@
 #   env: DURATION (10s), WARMUP (3s per page), CONNECTIONS (16), THREADS (2), PORT (18090),
 #        ACCEPT_ENCODING ("gzip", what browsers send; "identity" for uncompressed answers),
 #        ONLY (a regular expression: measure only the rows whose name matches, e.g. "search"),
-#        JAVA_OPTS (more options for the servers' JVM, e.g. "-Dpaperboy.some.setting=1")
+#        JAVA_OPTS (more options for the servers' JVM, e.g. "-Dpaperboy.some.setting=1"),
+#        MODEL (the embedding model, "none" by default: search is then keyword-only; the default
+#        model's name for hybrid search, over a data directory whose papers all have vectors)
 #
 # The data directory needs papers (./paperboy import --data-dir DIR ../shared/data/...). The
-# servers run without the embedding model and without harvests, so no background work competes
-# with the load; search is measured keyword-only.
+# servers run without harvests and thumbnails and, unless MODEL says otherwise, without the
+# embedding model, so no background work competes with the load.
 set -euo pipefail
 DATA="${1:?usage: bench-serve.sh DATA_DIR JAR [JAR...]}"
 shift
@@ -83,12 +85,13 @@ setup = function(thread)
 end
 init = function(args)
   uncached = args[1] == "uncached"
+  run = args[2] -- new in every wrk run, so no URL of an earlier run (the warm-up) comes back
 end
 request = function()
   i = i + 1
   local path = "/api/papers/search?q=" .. queries[(i - 1) % #queries + 1]
   if uncached then
-    path = path .. "&nonce=" .. tid .. "-" .. i
+    path = path .. "&nonce=" .. run .. "-" .. tid .. "-" .. i
   end
   return wrk.format("GET", path)
 end
@@ -97,7 +100,7 @@ LUA
 declare -A RESULT
 start_server() {
   local jar="$1"
-  PAPERBOY_EMBEDDING_MODEL=none PAPERBOY_HARVEST=off PAPERBOY_INGEST=off PAPERBOY_THUMBNAILS=off \
+  PAPERBOY_EMBEDDING_MODEL="${MODEL:-none}" PAPERBOY_HARVEST=off PAPERBOY_INGEST=off PAPERBOY_THUMBNAILS=off \
     "$JDK/bin/java" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
     --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" serve --data-dir "$DATA" --port "$PORT" \
     >/tmp/bench-serve-server.log 2>&1 &
@@ -120,7 +123,7 @@ measure() { # path -> "req/s p50 p99 errors"
   local script=() path="$1"
   # @queries and @uncached: the query script, told which row it drives
   if [[ "$1" == @* ]]; then script=(-s "$QUERIES_LUA"); path=/; fi
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: $ACCEPT_ENCODING" "${script[@]}" "$BASE$path" ${script:+-- "${1#@}"} 2>&1)
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: $ACCEPT_ENCODING" "${script[@]}" "$BASE$path" ${script:+-- "${1#@}" "$(date +%s%N)"} 2>&1)
   python3 - "$out" <<'PY'
 import re, sys
 out = sys.argv[1]
