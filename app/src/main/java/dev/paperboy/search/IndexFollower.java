@@ -202,6 +202,14 @@ public final class IndexFollower implements AutoCloseable {
    * switches to it, so searches go on; the embedded index is emptied and rebuilt in place.
    */
   public synchronized long rebuild(PrintStream progress) {
+    // a paper logged more than once (imported, then embedded) is read from the log once
+    long dropped = 0;
+    for (int n; (n = changes.compact(COMPACT_LIMIT)) > 0; ) {
+      dropped += n;
+    }
+    if (progress != null && dropped > 0) {
+      progress.printf(Locale.ROOT, "change log: %,d superseded changes dropped%n", dropped);
+    }
     PaperIndex fresh = index.emptyForRebuild();
     String old = index.id();
     long indexed = catchUp(fresh, progress);

@@ -124,6 +124,28 @@ class ChangeLogTest {
   }
 
   @Test
+  void aRebuildIndexesEachPaperOnceThoughTheLogHoldsItTwice() {
+    int count = 2_100; // more than one batch of the log, so the two changes of a paper are apart
+    try (Database db = TestDatabases.open(dir);
+        Search search = TestSearches.keywordOnly(db, dir.resolve("index"))) {
+      PaperStore store = new PaperStore(db);
+      for (int version = 1; version <= 2; version++) {
+        List<Paper> papers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          papers.add(paper(String.format("2608.%05d", i), version, "Kernels v" + version, 0));
+        }
+        store.upsert(papers);
+      }
+      assertEquals(2 * count, new PaperChanges(db).countAfter(PaperChanges.Position.START));
+      assertEquals(count, search.follower().rebuild(null), "papers indexed, not log rows");
+      assertEquals(count, search.indexedCount());
+      assertTrue(hits(search, "v2") > 0);
+      assertEquals(0, hits(search, "v1"), "no first version is left");
+      assertEquals(0, search.follower().lag());
+    }
+  }
+
+  @Test
   void aVoteReordersSearchByUpvotesWithoutTouchingTheIndex() {
     try (Database db = TestDatabases.open(dir);
         Search search = TestSearches.keywordOnly(db, dir.resolve("index"))) {

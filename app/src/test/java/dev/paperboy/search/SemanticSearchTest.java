@@ -90,7 +90,8 @@ class SemanticSearchTest {
 
   @Test
   void aRebuiltIndexKeepsItsVectorsWithoutEmbeddingAgain() {
-    parts.follower().rebuild(null);
+    // each paper was logged twice (imported, then embedded): a rebuild indexes it once
+    assertEquals(32, parts.follower().rebuild(null));
     assertEquals(0, parts.backlog().embed(Long.MAX_VALUE, null));
     assertEquals(32, parts.indexedCount());
     String query = "turning a person filmed with one handheld camera into a moving 3D avatar";
