@@ -54,6 +54,7 @@ PAGES=(
   "search API, keyword|/api/papers/search?q=diffusion+models"
   "search API, 40 queries|@queries"
   "search API, 40 uncached|@uncached"
+  "search API, 40 + new word|@fresh"
 )
 if [ -n "${ONLY:-}" ]; then # e.g. ONLY=search: just the rows whose name matches
   kept=(); for page in "${PAGES[@]}"; do [[ "${page%%|*}" =~ $ONLY ]] && kept+=("$page"); done
@@ -62,7 +63,9 @@ fi
 # the 40-query rows cycle through these in turn (one to four words, common and rare), so no index
 # block is warm just because the last request asked the same thing; answers are cached per URL,
 # so the uncached row adds a parameter the search ignores and makes each URL new: every request
-# searches, reads the papers, writes the JSON and compresses it
+# searches, reads the papers, writes the JSON and compresses it; the new-word row also adds a
+# random four-letter word to each query (found in no paper, too short for near spellings), so
+# each query's text is new and hybrid search embeds it (the query vectors are cached by text)
 QUERIES_LUA=$(mktemp --suffix=.lua)
 trap 'rm -f "$QUERIES_LUA"' EXIT
 cat >"$QUERIES_LUA" <<'LUA'
@@ -84,14 +87,26 @@ setup = function(thread)
   thread:set("tid", threads)
 end
 init = function(args)
-  uncached = args[1] == "uncached"
+  row = args[1]
   run = args[2] -- new in every wrk run, so no URL of an earlier run (the warm-up) comes back
+  math.randomseed(tonumber(string.sub(run, -9)) + tid)
+end
+local letters = "bcdfghjklmnpqrstvwxz"
+local function word()
+  local w = ""
+  for _ = 1, 4 do
+    local k = math.random(#letters)
+    w = w .. string.sub(letters, k, k)
+  end
+  return w
 end
 request = function()
   i = i + 1
   local path = "/api/papers/search?q=" .. queries[(i - 1) % #queries + 1]
-  if uncached then
+  if row == "uncached" then
     path = path .. "&nonce=" .. run .. "-" .. tid .. "-" .. i
+  elseif row == "fresh" then
+    path = path .. "+" .. word()
   end
   return wrk.format("GET", path)
 end
