@@ -31,7 +31,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -221,20 +220,25 @@ final class LuceneSearcher {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        BooleanQuery.Builder filter =
-            new BooleanQuery.Builder()
-                .add(new FieldExistsQuery(LuceneDocuments.VECTOR), Occur.FILTER);
+        // no filter unless the request has one: the graph holds only papers with a vector, and a
+        // filter costs a pass over every paper's match before the graph is searched; the paper
+        // that asks for its neighbours is dropped from the answer instead (one more is asked)
+        Query filter = null;
         if (filters != null) {
-          addFilters(filters, filter);
+          BooleanQuery.Builder clauses = new BooleanQuery.Builder();
+          addFilters(filters, clauses);
+          BooleanQuery built = clauses.build();
+          filter = built.clauses().isEmpty() ? null : built;
         }
-        if (exceptId != null) {
-          filter.add(new TermQuery(new Term(LuceneDocuments.ID, exceptId)), Occur.MUST_NOT);
-        }
+        int asked = exceptId == null ? k : k + 1;
         List<Scored> out = new ArrayList<>();
         for (ScoreDoc d :
-            s.search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, vector, k, filter.build()), k)
+            s.search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, vector, asked, filter), asked)
                 .scoreDocs) {
-          out.add(new Scored(id(s, d.doc), d.score));
+          String id = id(s, d.doc);
+          if (!id.equals(exceptId) && out.size() < k) {
+            out.add(new Scored(id, d.score));
+          }
         }
         return out;
       } finally {
