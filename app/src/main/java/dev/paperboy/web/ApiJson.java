@@ -34,9 +34,13 @@ final class ApiJson {
 
   /** The value as a JSON body. */
   static RenderCache.Rendered rendered(Object value) {
+    return new RenderCache.Rendered(ContentType.APPLICATION_JSON.getMimeType(), bytes(value));
+  }
+
+  /** The value's JSON. */
+  static byte[] bytes(Object value) {
     try {
-      return new RenderCache.Rendered(
-          ContentType.APPLICATION_JSON.getMimeType(), JSON.writeValueAsBytes(value));
+      return JSON.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }

@@ -28,13 +28,16 @@ final class ApiRoutes {
   private final SearchService search;
   private final PaperMarkdown markdown;
   private final RenderCache renders;
+  private final PaperPieces pieces;
 
   ApiRoutes(
       FeedService feeds,
       PaperStore papers,
       SearchService search,
       PaperMarkdown markdown,
-      RenderCache renders) {
+      RenderCache renders,
+      PaperPieces pieces) {
+    this.pieces = pieces;
     this.feeds = feeds;
     this.papers = papers;
     this.search = search;
@@ -81,8 +84,7 @@ final class ApiRoutes {
     String id = Params.arxivId(ctx, HttpStatus.BAD_REQUEST);
     stored(id);
     int limit = ApiCatalog.SIMILAR_LIMIT.intIn(ctx);
-    ApiJson.send(
-        ctx, papers.findAll(search.similar(id, limit)).stream().map(ApiJson::dailyPaper).toList());
+    RenderCache.sendOnce(ctx, pieces.dailyPapers(search.similar(id, limit)));
   }
 
   /** The stored paper; a 404 that says how to fetch it from arXiv otherwise. */

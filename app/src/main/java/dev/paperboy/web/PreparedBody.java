@@ -36,6 +36,12 @@ record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip,
    * the best levels worth their time.
    */
   static PreparedBody of(String contentType, byte[] body, boolean compressible, boolean quick) {
+    return of(contentType, body, compressible, quick, null);
+  }
+
+  /** As above, with the body's gzip when it was made already (null otherwise). */
+  static PreparedBody of(
+      String contentType, byte[] body, boolean compressible, boolean quick, byte[] gzip) {
     boolean compress = compressible && body.length >= MIN_GZIP_BYTES;
     return new PreparedBody(
         contentType,
@@ -43,7 +49,11 @@ record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip,
         compress
             ? Brotli.compress(body, quick ? Brotli.DYNAMIC_QUALITY : Brotli.PREPARED_QUALITY)
             : null,
-        compress ? gzip(body, quick ? DYNAMIC_GZIP_LEVEL : Deflater.BEST_COMPRESSION) : null,
+        !compress
+            ? null
+            : gzip != null
+                ? gzip
+                : gzip(body, quick ? DYNAMIC_GZIP_LEVEL : Deflater.BEST_COMPRESSION),
         ConditionalGet.hash(body));
   }
 

@@ -46,12 +46,14 @@ final class RenderCache {
 
   /**
    * What a route made: its type, body and headers of its own; {@code quick} for an answer that may
-   * well be asked for once (a search), compressed as fast as a per-request answer.
+   * well be asked for once (a search), compressed as fast as a per-request answer; and the body's
+   * gzip when the route made it already ({@link PaperPieces}), or null.
    */
-  record Rendered(String contentType, byte[] body, Map<String, String> headers, boolean quick) {
+  record Rendered(
+      String contentType, byte[] body, Map<String, String> headers, boolean quick, byte[] gzip) {
 
     Rendered(String contentType, byte[] body) {
-      this(contentType, body, Map.of(), false);
+      this(contentType, body, Map.of(), false, null);
     }
 
     static Rendered html(String page) {
@@ -60,7 +62,7 @@ final class RenderCache {
 
     /** The same answer, compressed fast and with these headers. */
     Rendered quick(Map<String, String> headers) {
-      return new Rendered(contentType, body, Map.copyOf(headers), true);
+      return new Rendered(contentType, body, Map.copyOf(headers), true, gzip);
     }
   }
 
@@ -142,12 +144,30 @@ final class RenderCache {
   private void send(Context ctx, boolean shared, Supplier<Rendered> render) {
     String key = shared && ctx.method().name().equals("GET") ? key(ctx) : null;
     if (key == null || (keepOnlyAskedAgain && firstAsk(key))) {
-      Rendered r = render.get(); // compressed by Javalin for this request alone
-      r.headers().forEach(ctx::header);
-      ctx.contentType(r.contentType()).result(r.body());
+      sendOnce(ctx, render.get());
       return;
     }
     cached(key, versions.current(), render).send(ctx);
+  }
+
+  /**
+   * Sends an answer made for this request alone: its own gzip when it has one and the client takes
+   * gzip, else its bytes, which Javalin compresses as it sees fit.
+   */
+  static void sendOnce(Context ctx, Rendered r) {
+    r.headers().forEach(ctx::header);
+    ctx.contentType(r.contentType());
+    if (r.gzip() != null) {
+      ctx.header("Vary", "Accept-Encoding");
+      if (PreparedBody.acceptsGzip(ctx.header("Accept-Encoding"))) {
+        // Javalin compresses nothing that already names its encoding
+        ctx.header("Content-Encoding", "gzip");
+        ctx.header("Content-Length", Integer.toString(r.gzip().length));
+        ctx.result(r.gzip());
+        return;
+      }
+    }
+    ctx.result(r.body());
   }
 
   /** True the first time {@code key} is asked for (as far as this cache remembers). */
@@ -260,7 +280,7 @@ final class RenderCache {
     return new Entry(
         version,
         clock.instant(),
-        PreparedBody.of(r.contentType(), r.body(), true, r.quick()),
+        PreparedBody.of(r.contentType(), r.body(), true, r.quick(), r.gzip()),
         r.headers());
   }
 }

@@ -37,6 +37,7 @@ final class SearchRoutes {
   private final Cards cards;
   private final FollowButtons follows;
   private final RenderCache renders;
+  private final PaperPieces pieces;
 
   SearchRoutes(
       SearchService search,
@@ -44,8 +45,10 @@ final class SearchRoutes {
       Templates templates,
       Cards cards,
       FollowButtons follows,
-      RenderCache renders) {
+      RenderCache renders,
+      PaperPieces pieces) {
     this.follows = follows;
+    this.pieces = pieces;
     this.renders = renders;
     this.search = search;
     this.papers = papers;
@@ -95,7 +98,8 @@ final class SearchRoutes {
       headers.put("X-Paperboy-Notice", results.notice().replaceAll("[^\\x20-\\x7e]", "-"));
     }
     headers.put("X-Total-Count", String.valueOf(results.total()));
-    return ApiJson.rendered(papersOf(results).stream().map(ApiJson::dailyPaper).toList())
+    return pieces
+        .dailyPapers(results.hits().stream().map(SearchResults.Hit::id).toList())
         .quick(headers);
   }
 

@@ -145,7 +145,10 @@ public final class WebServer implements AutoCloseable {
             parts.papers(), paperPage, parts.community().collections(), parts.search().service())
         .register(app);
     FollowButtons follows = new FollowButtons(parts.community().follows());
-    new SearchRoutes(parts.search().service(), parts.papers(), templates, cards, follows, searches)
+    PaperPieces pieces =
+        new PaperPieces(parts.contentVersion(), parts.papers(), PaperPieces.MAX_BYTES);
+    new SearchRoutes(
+            parts.search().service(), parts.papers(), templates, cards, follows, searches, pieces)
         .register(app);
     new FollowRoutes(
             parts.community().follows(),
@@ -156,7 +159,8 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     new ForYouRoutes(parts.forYou(), parts.feeds(), templates, cards).register(app);
     PaperMarkdown markdown = new PaperMarkdown(parts.papers(), site);
-    new ApiRoutes(parts.feeds(), parts.papers(), parts.search().service(), markdown, renders)
+    new ApiRoutes(
+            parts.feeds(), parts.papers(), parts.search().service(), markdown, renders, pieces)
         .register(app);
     new ApiDocsRoutes(templates, site).register(app);
     new AccountRoutes(

@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.App;
 import dev.paperboy.TestApps;
 import dev.paperboy.TestClock;
+import dev.paperboy.paper.ContentVersion;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperStore;
 import dev.paperboy.paper.TestPapers;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -347,5 +353,106 @@ class RenderCacheTest {
     assertFalse(PreparedBody.accepts("gzip, deflate", "br"));
     assertFalse(PreparedBody.accepts("*;q=0", "br"));
     assertFalse(PreparedBody.accepts(null, "br"));
+  }
+
+  // API answers joined from papers' JSON made once (PaperPieces): what a client reads, plain or
+  // gzipped, must be exactly what serialising the stored papers gives now
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static byte[] gunzip(byte[] gzip) throws IOException {
+    // GZIPInputStream checks the trailer's CRC and length against what it inflated
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+      return in.readAllBytes();
+    }
+  }
+
+  static List<String> ids(byte[] json) throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode item : JSON.readTree(json)) {
+      ids.add(item.path("paper").path("id").asText());
+    }
+    return ids;
+  }
+
+  /** What serialising the stored papers gives, as the API did before it kept pieces. */
+  static byte[] serialised(List<String> ids) {
+    return ApiJson.rendered(app.papers().findAll(ids).stream().map(ApiJson::dailyPaper).toList())
+        .body();
+  }
+
+  @Test
+  void aGzippedSearchAnswerInflatesToThePlainOneWhichIsTheStoredPapersJson() throws Exception {
+    String api = "/api/papers/search?q=agents&limit=10";
+    HttpResponse<byte[]> plain = get(api, "Accept-Encoding", "identity");
+    HttpResponse<byte[]> packed = get(api + "&n=2", "Accept-Encoding", "gzip");
+    assertEquals(200, plain.statusCode());
+    assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+    assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElse(""));
+    assertTrue(packed.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+
+    List<String> ids = ids(plain.body());
+    assertFalse(ids.isEmpty(), "agents should match papers of the day");
+    assertEquals(
+        new String(plain.body(), StandardCharsets.UTF_8),
+        new String(gunzip(packed.body()), StandardCharsets.UTF_8));
+    assertEquals(
+        new String(serialised(ids), StandardCharsets.UTF_8),
+        new String(plain.body(), StandardCharsets.UTF_8));
+    assertTrue(packed.body().length * 2 < plain.body().length, "gzip should halve the JSON");
+  }
+
+  @Test
+  void aVoteShowsInTheNextAnswerThoughThePapersPiecesWereMadeBefore() throws Exception {
+    String api = "/api/papers/search?q=benchmark";
+    byte[] before = gunzip(get(api, "Accept-Encoding", "gzip").body());
+    List<String> ids = ids(before);
+    assertFalse(ids.isEmpty(), "benchmark should match papers of the day");
+    String id = ids.get(0);
+    long upvotes = JSON.readTree(before).get(0).path("paper").path("upvotes").asLong();
+
+    WebClient voter = WebClient.signedIn(app, "pieces-voter", PASSWORD);
+    assertEquals(303, voter.post("/papers/" + id + "/vote", "back", "/").statusCode());
+
+    byte[] after = gunzip(get(api + "&after=vote", "Accept-Encoding", "gzip").body());
+    JsonNode first = null;
+    for (JsonNode item : JSON.readTree(after)) {
+      if (item.path("paper").path("id").asText().equals(id)) {
+        first = item;
+      }
+    }
+    assertTrue(first != null, id + " should still match");
+    assertEquals(upvotes + 1, first.path("paper").path("upvotes").asLong());
+  }
+
+  @Test
+  void piecesJoinInTheAskedOrderLeaveOutUnknownIdsAndStayWithinTheirBytes() throws Exception {
+    List<Paper> stored =
+        app.papers()
+            .latestDay()
+            .map(d -> app.papers().feed(d, d, PaperStore.Order.UPVOTES, 0, 10))
+            .orElseThrow();
+    assertTrue(stored.size() >= 3, "the fixture day holds papers");
+    List<String> asked =
+        List.of(stored.get(2).id(), "2608.00000", stored.get(0).id(), stored.get(1).id());
+    PaperPieces pieces = new PaperPieces(new ContentVersion(app.database()), app.papers(), 9_000);
+
+    RenderCache.Rendered joined = pieces.dailyPapers(asked);
+    List<String> expected = List.of(stored.get(2).id(), stored.get(0).id(), stored.get(1).id());
+    assertEquals(expected, ids(joined.body()));
+    assertEquals(
+        new String(serialised(expected), StandardCharsets.UTF_8),
+        new String(gunzip(joined.gzip()), StandardCharsets.UTF_8));
+    // a piece is ~3-5 KB: 9,000 bytes hold two of the three, the least recently used went
+    String held = pieces.held();
+    assertTrue(held.startsWith("2 pieces") || held.startsWith("1 pieces"), held);
+    // asked again, the answer is the same whether its pieces were kept or made again
+    assertEquals(
+        new String(joined.body(), StandardCharsets.UTF_8),
+        new String(pieces.dailyPapers(asked).body(), StandardCharsets.UTF_8));
+
+    RenderCache.Rendered none = pieces.dailyPapers(List.of());
+    assertEquals("[]", new String(gunzip(none.gzip()), StandardCharsets.UTF_8));
+    assertEquals("[]", new String(none.body(), StandardCharsets.UTF_8));
   }
 }
