@@ -32,6 +32,8 @@ final class PaperPieces {
   /** About 7,000 papers' pieces (3.2 KB of JSON and 1.3 KB deflated each, on arXiv abstracts). */
   static final long MAX_BYTES = 32L << 20;
 
+  private static final long LIFETIME_NANOS = RenderCache.LIFETIME.toNanos();
+
   private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
   private record Piece(long version, long bornNanos, byte[] json, byte[] deflated) {
@@ -65,9 +67,7 @@ final class PaperPieces {
     synchronized (this) {
       for (int i = 0; i < found.length; i++) {
         Piece p = pieces.get(ids.get(i));
-        if (p != null
-            && p.version() == version
-            && now - p.bornNanos() < RenderCache.LIFETIME.toNanos()) {
+        if (p != null && p.version() == version && now - p.bornNanos() < LIFETIME_NANOS) {
           found[i] = p;
         } else {
           missing.add(ids.get(i));

@@ -80,13 +80,24 @@ record PreparedBody(String contentType, byte[] body, byte[] brotli, byte[] gzip,
       ctx.header("Content-Encoding", "br");
       ctx.header("Content-Length", Integer.toString(brotli.length));
       ctx.result(brotli);
-    } else if (gzip != null && acceptsGzip(accepted)) {
-      ctx.header("Content-Encoding", "gzip");
-      ctx.header("Content-Length", Integer.toString(gzip.length));
-      ctx.result(gzip);
-    } else {
+    } else if (!sentGzip(ctx, gzip)) {
       ctx.result(body); // no length: Javalin may still compress it (with a coding it admits)
     }
+  }
+
+  /**
+   * Sends {@code gzip} (a body's gzip, or null when it has none) if the client takes gzip; false
+   * when it was not sent.
+   */
+  static boolean sentGzip(Context ctx, byte[] gzip) {
+    if (gzip == null || !acceptsGzip(ctx.header("Accept-Encoding"))) {
+      return false;
+    }
+    // Javalin compresses nothing that already names its encoding
+    ctx.header("Content-Encoding", "gzip");
+    ctx.header("Content-Length", Integer.toString(gzip.length));
+    ctx.result(gzip);
+    return true;
   }
 
   /** Whether an Accept-Encoding header admits gzip (RFC 9110 section 12.5.3). */

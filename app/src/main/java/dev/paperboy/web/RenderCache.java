@@ -159,15 +159,10 @@ final class RenderCache {
     ctx.contentType(r.contentType());
     if (r.gzip() != null) {
       ctx.header("Vary", "Accept-Encoding");
-      if (PreparedBody.acceptsGzip(ctx.header("Accept-Encoding"))) {
-        // Javalin compresses nothing that already names its encoding
-        ctx.header("Content-Encoding", "gzip");
-        ctx.header("Content-Length", Integer.toString(r.gzip().length));
-        ctx.result(r.gzip());
-        return;
-      }
     }
-    ctx.result(r.body());
+    if (!PreparedBody.sentGzip(ctx, r.gzip())) {
+      ctx.result(r.body());
+    }
   }
 
   /** True the first time {@code key} is asked for (as far as this cache remembers). */
